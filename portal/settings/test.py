@@ -1,0 +1,21 @@
+"""The pytest suite: SQLite unless DATABASE_URL is set, fast hashing, in-memory e-mail."""
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR, STORAGES
+
+SECRET_KEY = "test-only-key"  # noqa: S105 (test settings never serve real users)
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+DEBUG_PROPAGATE_EXCEPTIONS = False
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, not :memory:, so that threaded tests (concurrent registrations, the live
+    # server of the browser tests) share one database.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
