@@ -1,0 +1,292 @@
+"""The one Dutch normalisation step that every search database shares.
+
+Text and queries both go through :func:`normalise`: split into words, fold accents and
+case, drop Dutch stop words and stem with the classic Snowball Dutch stemmer. The
+database engine stores the result as plain space-separated terms, so SQLite FTS5
+and PostgreSQL (``'simple'`` configuration) index exactly the same terms and find
+exactly the same documents. Queries are additionally expanded with the synonyms that
+ministry editors maintain (:class:`SynonymSet`).
+
+Why ``dutch_porter`` and not PyStemmer's ``dutch``: since Snowball 3 the ``dutch``
+algorithm also strips the ``ge-`` prefix, so *gemeente*, *mening* and *menen* all become
+``meen`` and *gebied* becomes ``bied``. The classic algorithm (``dutch_porter``, the one
+Elasticsearch 8 uses for ``"language": "dutch"``) keeps those apart and still conflates
+the plurals the portal needs (gemeenten, jeugdgroepen, bijeenkomsten, investeringen).
+"""
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+import Stemmer
+
+STEMMER_ALGORITHM = "dutch_porter"
+
+# The Snowball Dutch stop list (also Elasticsearch's ``_dutch_``), plus the clitics
+# 's and 't that split names such as 's-Gravenhage into a lone letter.
+_STOP_WORDS_TEXT = """
+    de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er
+    maar om hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij
+    uit der daar haar naar heb hoe heeft hebben deze u want nog zal me zij nu ge geen
+    omdat iets worden toch al waren veel meer doen toen moet ben zonder kan hun dus
+    alles onder ja eens hier wie werd altijd doch wordt wezen kunnen ons zelf tegen na
+    reeds wil kon niets uw iemand geweest andere s t
+"""
+DUTCH_STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+
+# Letters that Unicode does not decompose into a base letter plus an accent.
+_SPECIAL_LETTERS = str.maketrans(
+    {
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+        "ĳ": "ij",
+        "Ĳ": "IJ",
+    }
+)
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_ORIGINAL_WORD = re.compile(r"[^\W_]+")
+
+# A query never needs more terms than this; longer input is cut off (and the page says
+# so) so that a pasted page of text cannot produce a huge database query.
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_TERMS = 12
+
+_local = threading.local()
+
+
+def _stemmer():
+    # PyStemmer objects are not thread-safe: one per thread.
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer(STEMMER_ALGORITHM)
+    return stemmer
+
+
+@lru_cache(maxsize=50_000)
+def stem(word):
+    """The stem of one folded, lower-case word."""
+    return _stemmer().stemWord(word)
+
+
+def fold_accents(text):
+    """Remove accents but keep case: ``Fryslân`` → ``Fryslan``."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def words(text):
+    """The words of ``text`` with accents folded and case kept."""
+    return _WORD.findall(fold_accents(text or ""))
+
+
+def is_acronym(word):
+    return len(word) >= 2 and word.isupper() and word.isalpha()
+
+
+def normalise_word(word):
+    """The index term for one word, or ``None`` for a stop word.
+
+    A stop word written in capitals is an acronym and is kept: *OM* (Openbaar
+    Ministerie) is a term, *om* ("in order to") is not.
+    """
+    lower = word.lower()
+    if lower in DUTCH_STOP_WORDS and not is_acronym(word):
+        return None
+    return stem(lower)
+
+
+def normalise(text):
+    """The list of index terms of ``text``."""
+    terms = []
+    for word in words(text):
+        term = normalise_word(word)
+        if term:
+            terms.append(term)
+    return terms
+
+
+def normalise_text(text):
+    """The index terms of ``text`` as one space-separated string (what gets stored)."""
+    return " ".join(normalise(text))
+
+
+# --- synonyms ----------------------------------------------------------------------
+
+
+class SynonymSet:
+    """Groups of equivalent terms and phrases, matched on their normalised form.
+
+    ``SynonymSet([["RIEC", "Regionaal Informatie- en Expertisecentrum"]])`` makes a
+    query for either form find both. Phrases are compared term by term after
+    normalisation, so "regionale informatie en expertisecentra" matches too.
+    """
+
+    def __init__(self, groups=()):
+        self._groups = []
+        self._by_phrase = {}
+        self.max_length = 0
+        for group in groups:
+            phrases = []
+            for text in group:
+                phrase = tuple(normalise(text))
+                if phrase and phrase not in phrases:
+                    phrases.append(phrase)
+            if len(phrases) < 2:
+                continue
+            index = len(self._groups)
+            self._groups.append(tuple(phrases))
+            for phrase in phrases:
+                self._by_phrase.setdefault(phrase, []).append(index)
+                self.max_length = max(self.max_length, len(phrase))
+
+    def __len__(self):
+        return len(self._groups)
+
+    def alternatives(self, phrase):
+        """All phrases equivalent to ``phrase`` (itself first), or ``None``."""
+        indexes = self._by_phrase.get(tuple(phrase))
+        if not indexes:
+            return None
+        result = [tuple(phrase)]
+        for index in indexes:
+            for other in self._groups[index]:
+                if other not in result:
+                    result.append(other)
+        return tuple(result)
+
+    def related(self, terms):
+        """Phrases related to any term of ``terms`` (for "also try" suggestions)."""
+        found = []
+        for term in terms:
+            for phrase, indexes in self._by_phrase.items():
+                if term in phrase:
+                    for index in indexes:
+                        found.extend(p for p in self._groups[index] if p not in found)
+        return found
+
+
+EMPTY_SYNONYMS = SynonymSet()
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A query after normalisation: all clauses must match (AND); a clause matches when
+    one of its alternatives does (OR); an alternative is a phrase of terms."""
+
+    text: str
+    clauses: tuple = ()
+    truncated: bool = False
+    terms: frozenset = field(default_factory=frozenset)
+
+    def __bool__(self):
+        return bool(self.clauses)
+
+    @property
+    def normalised(self):
+        """A readable form for the query log, e.g. ``riec|(regionaal informatie)``."""
+        parts = []
+        for clause in self.clauses:
+            alternatives = [f"({' '.join(p)})" if len(p) > 1 else p[0] for p in clause]
+            parts.append("|".join(alternatives))
+        return " ".join(parts)
+
+
+def parse_query(text, synonyms=EMPTY_SYNONYMS):
+    """Normalise a visitor's query and expand it with synonyms (longest match first)."""
+    text = (text or "").strip()
+    truncated = len(text) > MAX_QUERY_LENGTH
+    text = text[:MAX_QUERY_LENGTH]
+    terms = normalise(text)
+    if len(terms) > MAX_QUERY_TERMS:
+        terms = terms[:MAX_QUERY_TERMS]
+        truncated = True
+    clauses = []
+    position = 0
+    while position < len(terms):
+        match = None
+        longest = min(synonyms.max_length, len(terms) - position)
+        for length in range(longest, 0, -1):
+            alternatives = synonyms.alternatives(terms[position : position + length])
+            if alternatives:
+                match = (alternatives, length)
+                break
+        if match:
+            clauses.append(match[0])
+            position += match[1]
+        else:
+            clauses.append(((terms[position],),))
+            position += 1
+    # The same clause twice adds nothing but cost.
+    unique = tuple(dict.fromkeys(clauses))
+    all_terms = frozenset(
+        term for clause in unique for phrase in clause for term in phrase
+    )
+    return ParsedQuery(text=text, clauses=unique, truncated=truncated, terms=all_terms)
+
+
+# --- highlighting ------------------------------------------------------------------
+
+
+def highlight(text, terms, max_words=40):
+    """An HTML-safe extract of ``text`` with the words that match ``terms`` in <mark>.
+
+    Words are compared by their index term, so *gemeenten* is marked for a query on
+    *gemeente*. The extract is the window of ``max_words`` words with the most matches.
+    """
+    text = text or ""
+    spans = []
+    for match in _ORIGINAL_WORD.finditer(text):
+        folded = words(match.group())
+        hit = False
+        for word in folded:
+            term = normalise_word(word)
+            if term and term in terms:
+                hit = True
+                break
+        spans.append((match.start(), match.end(), hit))
+    if not spans:
+        return SafeString("")
+    start_index = 0
+    if terms and len(spans) > max_words:
+        best = -1
+        hits = [int(span[2]) for span in spans]
+        window = sum(hits[:max_words])
+        best, start_index = window, 0
+        for index in range(1, len(spans) - max_words + 1):
+            window += hits[index + max_words - 1] - hits[index - 1]
+            if window > best:
+                best, start_index = window, index
+        # Start a few words before the first match, for context.
+        first_hit = next(
+            (i for i in range(start_index, start_index + max_words) if hits[i]), None
+        )
+        if first_hit is not None:
+            start_index = max(0, min(start_index, first_hit - 3))
+    chosen = spans[start_index : start_index + max_words]
+    at_end = start_index + max_words >= len(spans)
+    parts = ["… " if start_index > 0 else ""]
+    cursor = chosen[0][0] if start_index > 0 else 0
+    for span_start, span_end, hit in chosen:
+        parts.append(escape(text[cursor:span_start]))
+        word = escape(text[span_start:span_end])
+        parts.append(f"<mark>{word}</mark>" if hit else word)
+        cursor = span_end
+    parts.append(escape(text[cursor:]) if at_end else " …")
+    return mark_safe("".join(parts))  # noqa: S308 (every piece of text is escaped)
