@@ -25,7 +25,9 @@ def env_int(name, default):
     try:
         return int(value)
     except ValueError as error:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from error
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number, not {value!r}"
+        ) from error
 
 
 def env_list(name, default=""):

@@ -1,0 +1,3 @@
+"""URLs of the practices app outside the page tree (feeds, exports)."""
+
+urlpatterns = []
