@@ -1,0 +1,119 @@
+"""Settings behave as docs/configuration.md promises, in every settings module."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "SECRET_KEY": "x" * 20 + "-production-test-key-with-enough-entropy-1234567890",
+    "ALLOWED_HOSTS": "portal.example",
+    "DATABASE_URL": "postgres://user:secret@localhost:5432/portal",
+}
+
+
+def run_with_production_settings(code, **env_overrides):
+    env = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    env.pop("DATABASE_URL", None)
+    env.update(env_overrides)
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
+    return subprocess.run(  # noqa: S603 (fixed interpreter and arguments)
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+SETUP = "import django; django.setup(); from django.conf import settings; "
+
+
+@pytest.mark.parametrize("missing", sorted(PRODUCTION_ENV))
+def test_production_refuses_to_start_without_each_secret(missing):
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
+    result = run_with_production_settings(SETUP + "print(settings.DEBUG)", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert missing in result.stderr
+
+
+def test_production_starts_with_its_secrets_and_uses_postgresql():
+    result = run_with_production_settings(
+        SETUP + "print(settings.DEBUG, settings.DATABASES['default']['ENGINE'], "
+        "settings.STORAGES['staticfiles']['BACKEND'])",
+        **PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    debug, engine, storage = result.stdout.split()
+    assert debug == "False"
+    assert engine == "django.db.backends.postgresql"
+    assert storage == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = run_with_production_settings(
+        "import sys; from django.core.management import execute_from_command_line; "
+        "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])",
+        **PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_language_time_zone_and_middleware_order():
+    assert settings.LANGUAGE_CODE == "nl"
+    assert settings.TIME_ZONE == "Europe/Amsterdam"
+    assert settings.USE_I18N and settings.USE_TZ
+    assert [code for code, _name in settings.LANGUAGES] == ["nl", "en"]
+    middleware = settings.MIDDLEWARE
+    assert middleware[0] == "django.middleware.security.SecurityMiddleware"
+    assert middleware[1] == "whitenoise.middleware.WhiteNoiseMiddleware"
+
+
+def test_sqlite_takes_the_write_lock_at_begin():
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "-c",
+            SETUP
+            + "print(settings.DATABASES['default']['OPTIONS']['transaction_mode'])",
+        ],
+        cwd=ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "IMMEDIATE"
+
+
+def test_database_url_switches_to_postgresql():
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "-c",
+            SETUP + "print(settings.DATABASES['default']['ENGINE'])",
+        ],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+            "DATABASE_URL": "postgres://u:p@localhost:5432/x",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django.db.backends.postgresql"
