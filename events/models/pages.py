@@ -2,10 +2,12 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -14,7 +16,7 @@ from events.blocks import ProgrammeBlock
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 
 
-class SessionIndexPage(Page):
+class SessionIndexPage(RoutablePageMixin, Page):
     """The list of learning sessions at /leerbijeenkomsten/: upcoming first, past apart."""
 
     introduction = models.TextField(_("introductie"), blank=True)
@@ -28,8 +30,26 @@ class SessionIndexPage(Page):
     class Meta:
         verbose_name = _("overzicht leerbijeenkomsten")
 
+    @path("")
+    def listing(self, request):
+        from events import views
 
-class SessionPage(Page):
+        return views.session_index(request, self)
+
+    @path("agenda.ics", name="feed")
+    def feed(self, request):
+        from events import views
+
+        return views.session_feed(request, self)
+
+    @path("aanmelding/<str:token>/", name="manage")
+    def manage(self, request, token):
+        from events import views
+
+        return views.manage_registration(request, self, token)
+
+
+class SessionPage(RoutablePageMixin, Page):
     """One learning session, with its programme and registration."""
 
     class Organisers(models.TextChoices):
@@ -187,6 +207,45 @@ class SessionPage(Page):
     class Meta:
         verbose_name = _("leerbijeenkomst")
         verbose_name_plural = _("leerbijeenkomsten")
+
+    @path("")
+    def detail(self, request):
+        from events import views
+
+        return views.session_detail(request, self)
+
+    @path("aanmelden/bevestigd/", name="registered")
+    def registered(self, request):
+        from events import views
+
+        return views.session_registered(request, self)
+
+    @path("agenda.ics", name="ics")
+    def ics(self, request):
+        from events import views
+
+        return views.session_ics(request, self)
+
+    @property
+    def has_ended(self):
+        return self.end <= timezone.now()
+
+    @property
+    def has_started(self):
+        return self.start <= timezone.now()
+
+    def registration_state(self, now=None):
+        """'open', 'not_yet', 'closed', 'started' or 'cancelled', for the page."""
+        now = now or timezone.now()
+        if self.is_cancelled:
+            return "cancelled"
+        if now >= self.start:
+            return "started"
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return "not_yet"
+        if self.registration_closes_at and now >= self.registration_closes_at:
+            return "closed"
+        return "open"
 
     def clean(self):
         super().clean()

@@ -1,0 +1,332 @@
+"""E-mails about registrations: composed here, rendered from templates/events/email/.
+
+Mail leaves only after the transaction that changed the registration has committed
+(`after_commit`), so a rolled-back registration never sends a confirmation. One message
+per recipient. When the mail server fails (SMTPException, OSError) the registration stays
+as it is and an OutgoingMail row records the failure; `manage.py resend_failed_mail`
+renders the message again and retries.
+
+The manage-link token exists in clear only in the first confirmation to the contact
+person. If that message fails, the resend gives the registration a fresh token (the old
+one never reached anybody), so no token is ever stored in clear.
+"""
+
+import logging
+import smtplib
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events.models import OutgoingMail, Registration, new_token
+
+logger = logging.getLogger(__name__)
+
+REGISTERED = "aanmelding"
+PROMOTED = "van-wachtlijst"
+CANCELLED = "annulering"
+ATTENDEE_CANCELLED = "deelnemer-afgemeld"
+ATTENDEE_ADDED = "deelnemer-toegevoegd"
+REMINDER = "herinnering"
+SESSION_CANCELLED = "bijeenkomst-geannuleerd"
+MESSAGE = "bericht"
+
+MAIL_ERRORS = (smtplib.SMTPException, OSError)
+
+
+def after_commit(kind, registration_id, **options):
+    """Sends the messages of `kind` once the current transaction has committed."""
+    transaction.on_commit(lambda: deliver(kind, registration_id, **options))
+
+
+def deliver(kind, registration_id, *, token=None, attendee_id=None, payload=None):
+    """Sends every message of one event; returns how many were sent."""
+    registration = (
+        Registration.objects.select_related("session", "municipality", "city_network")
+        .filter(pk=registration_id, anonymised_at__isnull=True)
+        .first()
+    )
+    if registration is None:
+        return 0
+    sent = 0
+    for recipient, attendee, with_token in recipients(
+        kind, registration, attendee_id=attendee_id, token=token
+    ):
+        ok = send_one(
+            kind,
+            registration,
+            recipient,
+            attendee=attendee,
+            token=token if with_token else None,
+            payload=payload,
+        )
+        sent += ok
+    return sent
+
+
+def recipients(kind, registration, *, attendee_id=None, token=None):
+    """(address, attendee or None, gets the manage link) for each message of an event."""
+    attendees = list(registration.attendees.all())
+    active = [a for a in attendees if a.cancelled_at is None]
+    contact = registration.contact_email.lower()
+    result = []
+    if kind in (ATTENDEE_CANCELLED, ATTENDEE_ADDED, MESSAGE):
+        attendee = next((a for a in attendees if a.pk == attendee_id), None)
+        if attendee is not None:
+            result.append((attendee.email, attendee, False))
+        if kind == ATTENDEE_CANCELLED and attendee and attendee.email != contact:
+            result.append((registration.contact_email, None, False))
+        return result
+    if kind == REMINDER and registration.status != Registration.Status.CONFIRMED:
+        return []
+    people = attendees if kind == CANCELLED else active
+    result.append((registration.contact_email, None, kind == REGISTERED))
+    # The contact person gets one message, also when they attend themselves.
+    result.extend((a.email, a, False) for a in people if a.email != contact)
+    return result
+
+
+def send_one(kind, registration, recipient, *, attendee=None, token=None, payload=None):
+    """Renders and sends one message; records a failure instead of raising."""
+    try:
+        message = compose(
+            kind,
+            registration,
+            recipient,
+            attendee=attendee,
+            token=token,
+            payload=payload,
+        )
+        message.send(fail_silently=False)
+    except MAIL_ERRORS as error:
+        _record_failure(kind, registration, recipient, attendee, token, payload, error)
+        logger.warning(
+            "Mail %s to registration %s failed: %s", kind, registration.pk, error
+        )
+        return 0
+    except Exception as error:  # a bug must not turn a saved registration into a 500
+        _record_failure(kind, registration, recipient, attendee, token, payload, error)
+        logger.exception("Mail %s to registration %s failed", kind, registration.pk)
+        return 0
+    return 1
+
+
+def _record_failure(kind, registration, recipient, attendee, token, payload, error):
+    stored = dict(payload or {})
+    if attendee is not None:
+        stored["attendee_id"] = attendee.pk
+    if token is not None:
+        stored["manage_link"] = True  # the token itself is never stored
+    OutgoingMail.objects.create(
+        registration=registration,
+        kind=kind,
+        recipient=recipient,
+        payload=stored,
+        error=f"{type(error).__name__}: {error}"[:2000],
+    )
+
+
+def resend_failed(limit=None):
+    """Retries failed messages; returns (sent, still failing)."""
+    sent = failed = 0
+    pending = OutgoingMail.objects.filter(status=OutgoingMail.Status.FAILED)
+    for mail in pending[:limit] if limit else pending:
+        registration = (
+            Registration.objects.select_related("session")
+            .filter(pk=mail.registration_id, anonymised_at__isnull=True)
+            .first()
+        )
+        if registration is None:
+            mail.delete()
+            continue
+        payload = dict(mail.payload)
+        attendee_id = payload.pop("attendee_id", None)
+        attendee = registration.attendees.filter(pk=attendee_id).first()
+        token = None
+        if payload.pop("manage_link", False) and registration.is_active:
+            token, digest = new_token()
+            Registration.objects.filter(pk=registration.pk).update(token_hash=digest)
+        try:
+            message = compose(
+                mail.kind,
+                registration,
+                mail.recipient,
+                attendee=attendee,
+                token=token,
+                payload=payload,
+            )
+            message.send(fail_silently=False)
+        except MAIL_ERRORS as error:
+            mail.attempts += 1
+            mail.error = f"{type(error).__name__}: {error}"[:2000]
+            mail.save(update_fields=["attempts", "error"])
+            failed += 1
+            continue
+        mail.status = OutgoingMail.Status.SENT
+        mail.sent_at = timezone.now()
+        mail.attempts += 1
+        mail.save(update_fields=["status", "sent_at", "attempts"])
+        sent += 1
+    return sent, failed
+
+
+# --- composing ---------------------------------------------------------------------
+
+
+def manage_url(registration, token):
+    index = registration.session.get_parent().specific
+    return index.get_full_url().rstrip("/") + f"/aanmelding/{token}/"
+
+
+def _texts(kind, registration, attendee, payload):
+    """Subject and paragraphs of one kind of message."""
+    title = registration.session.title
+    confirmed = registration.status == Registration.Status.CONFIRMED
+    if kind == REGISTERED and confirmed:
+        return (
+            _("Aanmelding bevestigd: %(title)s") % {"title": title},
+            [
+                _(
+                    "De aanmelding van %(organisation)s voor deze leerbijeenkomst is "
+                    "bevestigd. Er is een plaats voor u gereserveerd."
+                )
+                % {"organisation": registration.organisation_name},
+            ],
+        )
+    if kind == REGISTERED:
+        return (
+            _("Op de wachtlijst: %(title)s") % {"title": title},
+            [
+                _(
+                    "De bijeenkomst is vol. De aanmelding van %(organisation)s staat "
+                    "daarom op de wachtlijst. Komen er genoeg plaatsen vrij voor de hele "
+                    "delegatie, dan schuift de aanmelding automatisch door en krijgt u "
+                    "daarover bericht."
+                )
+                % {"organisation": registration.organisation_name},
+            ],
+        )
+    if kind == PROMOTED:
+        return (
+            _("Van de wachtlijst: u kunt deelnemen aan %(title)s") % {"title": title},
+            [
+                _(
+                    "Er zijn plaatsen vrijgekomen. De aanmelding van %(organisation)s "
+                    "staat niet meer op de wachtlijst maar is bevestigd. Wijzigen of "
+                    "annuleren kan via de link in de eerste bevestiging van de "
+                    "contactpersoon."
+                )
+                % {"organisation": registration.organisation_name},
+            ],
+        )
+    if kind == CANCELLED:
+        return (
+            _("Aanmelding geannuleerd: %(title)s") % {"title": title},
+            [
+                _(
+                    "De aanmelding van %(organisation)s voor deze leerbijeenkomst is "
+                    "geannuleerd. Alle deelnemers van deze aanmelding zijn afgemeld."
+                )
+                % {"organisation": registration.organisation_name},
+            ],
+        )
+    if kind == ATTENDEE_CANCELLED:
+        return (
+            _("Afgemeld: %(title)s") % {"title": title},
+            [
+                _("%(name)s is afgemeld voor deze leerbijeenkomst.")
+                % {"name": attendee.name if attendee else ""},
+            ],
+        )
+    if kind == ATTENDEE_ADDED:
+        return (
+            _("U bent aangemeld: %(title)s") % {"title": title},
+            [
+                _(
+                    "%(contact)s heeft u namens %(organisation)s aangemeld voor deze "
+                    "leerbijeenkomst."
+                )
+                % {
+                    "contact": registration.contact_name,
+                    "organisation": registration.organisation_name,
+                },
+                _("Status van de aanmelding: %(status)s.")
+                % {"status": registration.get_status_display()},
+            ],
+        )
+    if kind == REMINDER:
+        return (
+            _("Herinnering: %(title)s") % {"title": title},
+            [_("Tot binnenkort! Hieronder staan de gegevens van de bijeenkomst.")],
+        )
+    if kind == SESSION_CANCELLED:
+        reason = registration.session.cancellation_reason
+        return (
+            _("Bijeenkomst geannuleerd: %(title)s") % {"title": title},
+            [
+                _(
+                    "Helaas gaat deze leerbijeenkomst niet door. Alle aanmeldingen "
+                    "vervallen; u hoeft niets te doen."
+                ),
+                *([_("Reden: %(reason)s") % {"reason": reason}] if reason else []),
+            ],
+        )
+    if kind == MESSAGE:
+        return payload["subject"], payload["body"].split("\n\n")
+    raise ValueError(f"unknown mail kind {kind}")
+
+
+def compose(kind, registration, recipient, *, attendee=None, token=None, payload=None):
+    from events.calendar import session_calendar
+
+    session = registration.session
+    subject, paragraphs = _texts(kind, registration, attendee, payload or {})
+    confirmed = registration.status == Registration.Status.CONFIRMED
+    show_online = (
+        confirmed
+        and kind in (REGISTERED, PROMOTED, REMINDER, ATTENDEE_ADDED)
+        and bool(session.online_meeting_url)
+    )
+    attach_ics = kind in (
+        REGISTERED,
+        PROMOTED,
+        REMINDER,
+        ATTENDEE_ADDED,
+        SESSION_CANCELLED,
+    )
+    context = {
+        "kind": kind,
+        "subject": subject,
+        "paragraphs": paragraphs,
+        "registration": registration,
+        "session": session,
+        "session_url": session.get_full_url(),
+        "attendee": attendee,
+        "attendees": registration.active_attendees(),
+        "is_contact": attendee is None,
+        "manage_url": manage_url(registration, token) if token else "",
+        "online_url": session.online_meeting_url if show_online else "",
+        "show_details": kind not in (CANCELLED, SESSION_CANCELLED, MESSAGE),
+        "start": timezone.localtime(session.start),
+        "end": timezone.localtime(session.end),
+    }
+    text = render_to_string("events/email/message.txt", context)
+    html = render_to_string("events/email/message.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[recipient],
+    )
+    message.attach_alternative(html, "text/html")
+    if attach_ics:
+        calendar = session_calendar(session, online_url=context["online_url"])
+        message.attach(
+            "leerbijeenkomst.ics",
+            calendar.to_ical().decode("utf-8"),
+            "text/calendar; charset=utf-8; method=PUBLISH",
+        )
+    return message

@@ -1,0 +1,22 @@
+"""Models of the events app: the session pages and the registrations for them."""
+
+from .pages import SessionIndexPage, SessionPage
+from .registrations import (
+    Attendee,
+    OutgoingMail,
+    Registration,
+    SessionStatistic,
+    hash_token,
+    new_token,
+)
+
+__all__ = [
+    "Attendee",
+    "OutgoingMail",
+    "Registration",
+    "SessionIndexPage",
+    "SessionPage",
+    "SessionStatistic",
+    "hash_token",
+    "new_token",
+]

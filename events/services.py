@@ -1,0 +1,440 @@
+"""The registration rules, in one place. Views, admin and commands only call these.
+
+Every function that changes seats runs in one transaction that first locks the session:
+on PostgreSQL `SELECT ... FOR UPDATE` on the session row, on SQLite the IMMEDIATE
+transaction mode (portal/settings/base.py) takes the database's write lock at BEGIN.
+Either way two requests for the same session are served one after the other, so counting
+and then writing can never oversell.
+
+Waitlist policy (docs/events.md): first come, first served, skip to fit. Waitlisted
+registrations are considered in the order they came in; each is promoted as a whole when
+it fits in the free seats, and one that does not fit is passed over (it keeps its place)
+so that a large delegation does not keep smaller ones behind it waiting for seats it
+cannot use. A new registration is confirmed when it fits in the free seats; because every
+freed seat is offered to the waitlist at once, such free seats are ones that no earlier
+waitlisted registration could use.
+
+E-mail goes out only after the transaction commits (events/emails.py).
+"""
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events import emails
+from events.models import Attendee, Registration, SessionPage, new_token
+
+
+class RegistrationRefused(Exception):
+    """A rule refuses the request; `message` is Dutch and meant for the visitor."""
+
+    def __init__(self, message, status=409):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+@dataclass(frozen=True)
+class AttendeeData:
+    name: str
+    email: str
+    role: str = ""
+    municipality: object = None
+
+    @property
+    def normalised_email(self):
+        return self.email.strip().lower()
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """Exactly one of a municipality, a city network or another organisation's name."""
+
+    municipality: object = None
+    city_network: object = None
+    other_name: str = ""
+
+    def __post_init__(self):
+        given = [
+            self.municipality is not None,
+            self.city_network is not None,
+            bool(self.other_name.strip()),
+        ]
+        if sum(given) != 1:
+            raise RegistrationRefused(
+                _(
+                    "Kies één organisatie: een gemeente, een stedennetwerk of een andere "
+                    "organisatie."
+                ),
+                status=400,
+            )
+
+    @property
+    def key(self):
+        if self.municipality is not None:
+            return f"gemeente:{self.municipality.cbs_code}"
+        if self.city_network is not None:
+            return f"netwerk:{self.city_network.slug}"
+        return "overig:" + " ".join(self.other_name.lower().split())
+
+
+# --- reading -----------------------------------------------------------------------
+
+
+def confirmed_seats(session_id):
+    """Seats taken: active attendees of confirmed registrations."""
+    return Attendee.objects.filter(
+        session_id=session_id,
+        cancelled_at__isnull=True,
+        registration__status=Registration.Status.CONFIRMED,
+    ).count()
+
+
+def seat_summary(session):
+    """Confirmed seats, free seats and waitlisted people of a session, in one query."""
+    counts = Attendee.objects.filter(
+        session_id=session.pk, cancelled_at__isnull=True
+    ).aggregate(
+        confirmed=Count(
+            "pk", filter=Q(registration__status=Registration.Status.CONFIRMED)
+        ),
+        waitlisted=Count(
+            "pk", filter=Q(registration__status=Registration.Status.WAITLISTED)
+        ),
+    )
+    return {
+        "capacity": session.capacity,
+        "confirmed": counts["confirmed"],
+        "free": max(session.capacity - counts["confirmed"], 0),
+        "waitlisted": counts["waitlisted"],
+    }
+
+
+# --- the rules ---------------------------------------------------------------------
+
+
+def _lock_session(session_id):
+    # of=("self",): lock only the session's own row, not Wagtail's page row, so editors
+    # saving the page do not wait for registrations (and the other way round).
+    return SessionPage.objects.select_for_update(of=("self",)).get(pk=session_id)
+
+
+def check_registration_open(session, now):
+    if session.is_cancelled:
+        raise RegistrationRefused(_("Deze bijeenkomst is geannuleerd."))
+    if now >= session.start:
+        raise RegistrationRefused(
+            _("Deze bijeenkomst is al begonnen; aanmelden kan niet meer.")
+        )
+    if session.registration_opens_at and now < session.registration_opens_at:
+        raise RegistrationRefused(
+            _("Aanmelden is nog niet geopend. Dat kan vanaf %(moment)s.")
+            % {"moment": _format_moment(session.registration_opens_at)}
+        )
+    if session.registration_closes_at and now >= session.registration_closes_at:
+        raise RegistrationRefused(_("Aanmelden voor deze bijeenkomst is gesloten."))
+
+
+def _check_changeable(session, now):
+    if session.is_cancelled:
+        raise RegistrationRefused(_("Deze bijeenkomst is geannuleerd."))
+    if now >= session.start:
+        raise RegistrationRefused(
+            _("De bijeenkomst is al begonnen; wijzigen kan niet meer.")
+        )
+
+
+def _format_moment(moment):
+    local = timezone.localtime(moment)
+    return local.strftime("%d-%m-%Y %H:%M")
+
+
+def _check_attendee_emails(session, attendees, exclude_attendee_ids=()):
+    emails_given = [a.normalised_email for a in attendees]
+    if len(set(emails_given)) != len(emails_given):
+        raise RegistrationRefused(
+            _("Elk e-mailadres mag maar één keer voorkomen in een aanmelding."),
+            status=400,
+        )
+    taken = sorted(
+        Attendee.objects.filter(
+            session=session, cancelled_at__isnull=True, email__in=emails_given
+        )
+        .exclude(pk__in=exclude_attendee_ids)
+        .values_list("email", flat=True)
+    )
+    if taken:
+        raise RegistrationRefused(
+            _("Dit e-mailadres is al aangemeld voor deze bijeenkomst: %(emails)s.")
+            % {"emails": ", ".join(taken)}
+        )
+
+
+def register(
+    session,
+    *,
+    organisation,
+    contact_name,
+    contact_email,
+    attendees,
+    contact_phone="",
+    remarks="",
+    now=None,
+    notify=True,
+):
+    """Registers a delegation: confirmed when it fits entirely, else waitlisted whole.
+
+    Returns (registration, token); the token is the secret of the manage link and is
+    not stored, only its hash.
+    """
+    now = now or timezone.now()
+    attendees = list(attendees)
+    if not attendees:
+        raise RegistrationRefused(_("Meld ten minste één deelnemer aan."), status=400)
+    with transaction.atomic():
+        session = _lock_session(session.pk)
+        check_registration_open(session, now)
+        if len(attendees) > session.max_per_organisation:
+            raise RegistrationRefused(
+                _("Per organisatie kunnen ten hoogste %(max)d mensen deelnemen.")
+                % {"max": session.max_per_organisation}
+            )
+        _check_attendee_emails(session, attendees)
+        already = Attendee.objects.filter(
+            session=session,
+            cancelled_at__isnull=True,
+            registration__organisation_key=organisation.key,
+            registration__status__in=[
+                Registration.Status.CONFIRMED,
+                Registration.Status.WAITLISTED,
+            ],
+        ).count()
+        if already + len(attendees) > session.max_per_organisation:
+            left = max(session.max_per_organisation - already, 0)
+            raise RegistrationRefused(
+                _(
+                    "Uw organisatie heeft al %(already)d deelnemers aangemeld; per "
+                    "organisatie kunnen er ten hoogste %(max)d deelnemen. U kunt nog "
+                    "%(left)d deelnemer(s) aanmelden."
+                )
+                % {
+                    "already": already,
+                    "max": session.max_per_organisation,
+                    "left": left,
+                }
+            )
+        fits = confirmed_seats(session.pk) + len(attendees) <= session.capacity
+        token, digest = new_token()
+        try:
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    session=session,
+                    municipality=organisation.municipality,
+                    city_network=organisation.city_network,
+                    other_organisation=organisation.other_name.strip(),
+                    organisation_key=organisation.key,
+                    contact_name=contact_name.strip(),
+                    contact_email=contact_email.strip(),
+                    contact_phone=contact_phone.strip(),
+                    remarks=remarks.strip(),
+                    consent_at=now,
+                    status=(
+                        Registration.Status.CONFIRMED
+                        if fits
+                        else Registration.Status.WAITLISTED
+                    ),
+                    confirmed_at=now if fits else None,
+                    token_hash=digest,
+                )
+                Attendee.objects.bulk_create(
+                    Attendee(
+                        registration=registration,
+                        session=session,
+                        name=a.name.strip(),
+                        email=a.normalised_email,
+                        role=a.role.strip(),
+                        municipality=a.municipality,
+                    )
+                    for a in attendees
+                )
+        except IntegrityError as error:  # pragma: no cover - the lock prevents this
+            raise RegistrationRefused(
+                _("Een van de e-mailadressen is al aangemeld voor deze bijeenkomst.")
+            ) from error
+        if notify:
+            emails.after_commit(emails.REGISTERED, registration.pk, token=token)
+    return registration, token
+
+
+def promote_waitlist(session, now=None, notify=True):
+    """Offers free seats to the waitlist (first come, first served, skip to fit).
+
+    Must run inside the transaction that locked the session. Returns the promoted
+    registrations.
+    """
+    now = now or timezone.now()
+    if session.is_cancelled or now >= session.start:
+        return []
+    free = session.capacity - confirmed_seats(session.pk)
+    promoted = []
+    waiting = (
+        Registration.objects.waitlisted()
+        .filter(session=session)
+        .annotate(
+            seats=Count("attendees", filter=Q(attendees__cancelled_at__isnull=True))
+        )
+        .order_by("created_at", "pk")
+    )
+    for registration in waiting:
+        if free <= 0:
+            break
+        if 0 < registration.seats <= free:
+            registration.status = Registration.Status.CONFIRMED
+            registration.confirmed_at = now
+            registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+            free -= registration.seats
+            promoted.append(registration)
+            if notify:
+                emails.after_commit(emails.PROMOTED, registration.pk)
+    return promoted
+
+
+def promote_waitlist_for(session_id, now=None):
+    """promote_waitlist in its own transaction, e.g. after an editor raised capacity."""
+    with transaction.atomic():
+        return promote_waitlist(_lock_session(session_id), now=now)
+
+
+def _locked_registration(registration_id):
+    """Locks the registration's session, then reads the registration fresh."""
+    session_id = (
+        Registration.objects.filter(pk=registration_id)
+        .values_list("session_id", flat=True)
+        .first()
+    )
+    if session_id is None:
+        raise Registration.DoesNotExist
+    session = _lock_session(session_id)
+    registration = Registration.objects.select_related(
+        "municipality", "city_network"
+    ).get(pk=registration_id)
+    return session, registration
+
+
+def cancel_registration(registration_id, *, now=None, by_editor=False, notify=True):
+    """Cancels a whole registration and offers its seats to the waitlist."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        session, registration = _locked_registration(registration_id)
+        if registration.status == Registration.Status.CANCELLED:
+            raise RegistrationRefused(_("Deze aanmelding is al geannuleerd."))
+        if not by_editor:
+            _check_changeable(session, now)
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = now
+        registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+        registration.attendees.filter(cancelled_at__isnull=True).update(
+            cancelled_at=now
+        )
+        if notify:
+            emails.after_commit(emails.CANCELLED, registration.pk)
+        promote_waitlist(session, now=now, notify=notify)
+    return registration
+
+
+def cancel_attendee(registration_id, attendee_id, *, now=None, notify=True):
+    """Cancels one attendee; the last one cancels the whole registration."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        session, registration = _locked_registration(registration_id)
+        _check_changeable(session, now)
+        attendee = registration.attendees.filter(
+            pk=attendee_id, cancelled_at__isnull=True
+        ).first()
+        if attendee is None or not registration.is_active:
+            raise RegistrationRefused(_("Deze deelnemer is niet (meer) aangemeld."))
+        if registration.attendees.filter(cancelled_at__isnull=True).count() == 1:
+            return cancel_registration(registration_id, now=now, notify=notify)
+        attendee.cancelled_at = now
+        attendee.save(update_fields=["cancelled_at"])
+        registration.save(update_fields=["updated_at"])
+        if notify:
+            emails.after_commit(
+                emails.ATTENDEE_CANCELLED, registration.pk, attendee_id=attendee.pk
+            )
+        promote_waitlist(session, now=now, notify=notify)
+    return registration
+
+
+def replace_attendee(registration_id, attendee_id, data, *, now=None, notify=True):
+    """Puts another person (or corrected details) in an attendee's seat."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        session, registration = _locked_registration(registration_id)
+        _check_changeable(session, now)
+        attendee = registration.attendees.filter(
+            pk=attendee_id, cancelled_at__isnull=True
+        ).first()
+        if attendee is None or not registration.is_active:
+            raise RegistrationRefused(_("Deze deelnemer is niet (meer) aangemeld."))
+        _check_attendee_emails(session, [data], exclude_attendee_ids=[attendee.pk])
+        email_changed = attendee.email != data.normalised_email
+        attendee.name = data.name.strip()
+        attendee.email = data.normalised_email
+        attendee.role = data.role.strip()
+        attendee.municipality = data.municipality
+        attendee.save()
+        registration.save(update_fields=["updated_at"])
+        if notify and email_changed:
+            emails.after_commit(
+                emails.ATTENDEE_ADDED, registration.pk, attendee_id=attendee.pk
+            )
+    return attendee
+
+
+def promote_manually(registration_id, *, now=None, notify=True):
+    """An editor promotes one waitlisted registration out of turn, if it fits."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        session, registration = _locked_registration(registration_id)
+        if registration.status != Registration.Status.WAITLISTED:
+            raise RegistrationRefused(_("Deze aanmelding staat niet op de wachtlijst."))
+        seats = registration.attendees.filter(cancelled_at__isnull=True).count()
+        free = session.capacity - confirmed_seats(session.pk)
+        if seats > free:
+            raise RegistrationRefused(
+                _(
+                    "Er zijn %(free)d plaatsen vrij; deze aanmelding heeft er %(seats)d "
+                    "nodig. Verhoog eerst het aantal plaatsen."
+                )
+                % {"free": max(free, 0), "seats": seats}
+            )
+        registration.status = Registration.Status.CONFIRMED
+        registration.confirmed_at = now
+        registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+        if notify:
+            emails.after_commit(emails.PROMOTED, registration.pk)
+    return registration
+
+
+def notify_session_cancelled(session_id, now=None):
+    """Informs every active registration once that the session is cancelled."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _lock_session(session_id)
+        if not session.is_cancelled:
+            return 0
+        pending = list(
+            Registration.objects.active()
+            .filter(session=session, session_cancelled_notice_at__isnull=True)
+            .values_list("pk", flat=True)
+        )
+        Registration.objects.filter(pk__in=pending).update(
+            session_cancelled_notice_at=now
+        )
+        for registration_id in pending:
+            emails.after_commit(emails.SESSION_CANCELLED, registration_id)
+    return len(pending)
