@@ -134,3 +134,10 @@ def test_highlight_picks_the_window_with_the_matches():
     assert "<mark>witwassen</mark>" in html
     assert html.startswith("… ") and html.endswith(" …")
     assert highlight("", {"x"}) == ""
+
+
+def test_related_terms_come_from_phrases_that_share_a_word():
+    related = SYNONYMS.related(set(normalise("criminaliteit")))
+    assert "ondermijning" in related
+    assert "georganiseerde criminaliteit" in related
+    assert SYNONYMS.related(set(normalise("vastgoed"))) == []

@@ -1,0 +1,246 @@
+"""The one interface of the public search; ``get_engine()`` picks the engine that
+``settings.SEARCH_ENGINE`` names ("database" or "elasticsearch").
+
+Views, the API, signals and commands talk only to this module: a :class:`SearchQuery`
+goes in, :class:`SearchResults` come out, and documents are the dicts that
+:mod:`search.sources` builds.
+"""
+
+import datetime
+import difflib
+import math
+from dataclasses import dataclass, field, replace
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
+
+from search.analysis import ParsedQuery, parse_query, words
+
+# Facet name (also the URL parameter) → label; the order is the order on the page.
+FACETS = {
+    "type": _("Soort"),
+    "theme": _("Thema"),
+    "tag": _("Trefwoord"),
+    "municipality": _("Gemeente"),
+    "riec": _("RIEC-regio"),
+    "intervention": _("Type interventie"),
+    "partner": _("Partner"),
+    "track": _("Spoor"),
+    "evidence": _("Mate van bewijs"),
+    "year": _("Jaar"),
+}
+SORTS = {"relevance": _("relevantie"), "newest": _("nieuwste eerst")}
+PER_PAGE = 10
+# Facet values shown per facet; the municipality and tag lists can be long.
+MAX_FACET_VALUES = 30
+MAX_FILTER_VALUES = 20
+MAX_RELATED = 3
+
+ENGINES = {
+    "database": "search.database.DatabaseEngine",
+    "elasticsearch": "search.elasticsearch.engine.ElasticsearchEngine",
+}
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What a visitor asks: text, selected facet values, sort order and page."""
+
+    q: str = ""
+    filters: dict = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    def __post_init__(self):
+        if self.sort not in SORTS:
+            raise ValueError(f"unknown sort {self.sort!r}")
+        unknown = set(self.filters) - set(FACETS)
+        if unknown:
+            raise ValueError(f"unknown facets {sorted(unknown)}")
+        if self.page < 1:
+            raise ValueError("page must be 1 or more")
+
+    @property
+    def effective_sort(self):
+        # Without words there is nothing to rank: newest first.
+        return self.sort if self.q.strip() else "newest"
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.per_page
+
+    def without_filter(self, facet, value):
+        filters = {
+            name: tuple(v for v in values if not (name == facet and v == value))
+            for name, values in self.filters.items()
+        }
+        return replace(self, filters={k: v for k, v in filters.items() if v}, page=1)
+
+
+@dataclass
+class Hit:
+    """One result as every engine returns it."""
+
+    page_id: int | None
+    kind: str
+    title: str
+    url: str
+    snippet: str  # safe HTML: escaped text with <mark> around matched words
+    municipality: str = ""
+    themes: list = field(default_factory=list)
+    date: datetime.date | None = None
+    score: float | None = None
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+KIND_LABELS = {"practice": _("Praktijk"), "session": _("Leerbijeenkomst")}
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list
+
+
+@dataclass
+class Suggestion:
+    """A way out of an empty result: another query, or the same without a filter."""
+
+    kind: str  # "spelling", "related" or "remove-filter"
+    label: str
+    query: SearchQuery
+    count: int
+
+
+@dataclass
+class SearchResults:
+    query: SearchQuery
+    parsed: ParsedQuery
+    hits: list
+    total: int
+    facets: list
+    suggestions: list = field(default_factory=list)
+
+    @property
+    def num_pages(self):
+        return max(1, math.ceil(self.total / self.query.per_page))
+
+
+class PageOutOfRange(Exception):
+    """The requested page lies beyond the last page of results."""
+
+    def __init__(self, num_pages):
+        super().__init__(num_pages)
+        self.num_pages = num_pages
+
+
+class SearchEngine:
+    """What every engine implements; see docs/search.md."""
+
+    def search(self, query):
+        """Run ``query``; raises :class:`PageOutOfRange` for a page past the end."""
+        raise NotImplementedError
+
+    def count(self, query):
+        raise NotImplementedError
+
+    def suggest_titles(self, prefix, limit=8):
+        """Titles of documents that start matching ``prefix`` (for typing ahead)."""
+        raise NotImplementedError
+
+    def index_documents(self, documents):
+        raise NotImplementedError
+
+    def remove_pages(self, page_ids):
+        raise NotImplementedError
+
+    def rebuild(self, documents, batch_size, progress=None):
+        """Replace the whole index by ``documents`` (an iterable of batches' items)."""
+        raise NotImplementedError
+
+    def vocabulary_candidates(self, word):
+        """Known words that could be what ``word`` meant to say."""
+        raise NotImplementedError
+
+    def synonyms(self):
+        from search.models import Synonym
+
+        return Synonym.synonym_set()
+
+    def parse(self, text):
+        return parse_query(text, self.synonyms())
+
+    # --- shared: helpful suggestions when nothing is found ---------------------
+
+    def suggestions(self, query, parsed):
+        found = []
+        for name, values in query.filters.items():
+            for value in values:
+                smaller = query.without_filter(name, value)
+                count = self.count(smaller)
+                if count:
+                    found.append(
+                        Suggestion(
+                            "remove-filter", f"{FACETS[name]}: {value}", smaller, count
+                        )
+                    )
+        corrected = self.spelling_correction(query.q)
+        if corrected:
+            alternative = replace(query, q=corrected, page=1)
+            count = self.count(alternative)
+            if count:
+                found.append(Suggestion("spelling", corrected, alternative, count))
+        for text in self.synonyms().related(parsed.terms)[:MAX_RELATED]:
+            alternative = replace(query, q=text, page=1)
+            count = self.count(alternative)
+            if count:
+                found.append(Suggestion("related", text, alternative, count))
+        return found
+
+    def spelling_correction(self, text):
+        """The query with each unknown word replaced by the closest known word."""
+        changed = False
+        corrected = []
+        for word in words(text):
+            lower = word.lower()
+            candidates = self.vocabulary_candidates(lower)
+            if lower in candidates or len(lower) < 4:
+                corrected.append(word)
+                continue
+            close = difflib.get_close_matches(lower, candidates, n=1, cutoff=0.75)
+            if close:
+                corrected.append(close[0])
+                changed = True
+            else:
+                corrected.append(word)
+        return " ".join(corrected) if changed else ""
+
+
+_engines = {}
+
+
+def get_engine(name=None):
+    """The configured engine (one instance per name and process)."""
+    name = name or settings.SEARCH_ENGINE
+    if name not in ENGINES:
+        raise ImproperlyConfigured(
+            f"SEARCH_ENGINE must be one of {sorted(ENGINES)}, not {name!r}"
+        )
+    if name not in _engines:
+        _engines[name] = import_string(ENGINES[name])()
+    return _engines[name]

@@ -1,0 +1,178 @@
+"""The search app's own tables: the synonym list, the database engine's denormalised
+index, the retry queue of failed index updates and the anonymous query log."""
+
+import re
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from search import analysis
+
+
+class Synonym(models.Model):
+    """Words and acronyms that searchers use for the same thing, such as RIEC."""
+
+    term = models.CharField(
+        _("term"),
+        max_length=120,
+        unique=True,
+        help_text=_("Het woord of de afkorting, bijvoorbeeld 'RIEC'."),
+    )
+    equivalents = models.TextField(
+        _("betekent hetzelfde als"),
+        help_text=_(
+            "Eén woord of woordgroep per regel, bijvoorbeeld 'Regionaal Informatie- en "
+            "Expertisecentrum'. Zoeken op een van de vormen vindt ook de andere. "
+            "Schrijf afkortingen die ook een gewoon woord zijn (OM) in hoofdletters."
+        ),
+    )
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("synoniem")
+        verbose_name_plural = _("synoniemen")
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def forms(self):
+        """The term and its equivalents, as written."""
+        lines = [line.strip() for line in self.equivalents.splitlines()]
+        return [self.term.strip(), *[line for line in lines if line]]
+
+    @classmethod
+    def synonym_set(cls):
+        return analysis.SynonymSet(s.forms for s in cls.objects.all())
+
+
+class SearchDocument(models.Model):
+    """One searchable page (a practice or a learning session) as the database engine
+    indexes it: display fields plus the pre-normalised terms that full-text search uses.
+
+    SQLite keeps an FTS5 table ``search_fts`` in step through triggers; PostgreSQL a
+    generated ``search_vector`` column with a GIN index (see migration 0002).
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Leeg alleen voor documenten die de benchmark genereert."),
+    )
+    kind = models.CharField(_("soort"), max_length=20)
+    title = models.CharField(_("titel"), max_length=255)
+    url = models.CharField(_("adres"), max_length=500)
+    date = models.DateField(_("datum"), null=True, blank=True)
+    snippet_source = models.TextField(
+        _("tekst voor uitsnede"),
+        blank=True,
+        help_text=_("Samenvatting en begin van de tekst: waaruit de uitsnede komt."),
+    )
+    municipality = models.CharField(_("gemeente"), max_length=200, blank=True)
+    themes = models.JSONField(_("thema's"), default=list, blank=True)
+    title_terms = models.TextField(_("genormaliseerde titel"))
+    body_terms = models.TextField(_("genormaliseerde tekst"))
+    indexed_at = models.DateTimeField(_("geïndexeerd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("zoekdocument")
+        verbose_name_plural = _("zoekdocumenten")
+        indexes = [models.Index(fields=["-date", "-id"], name="search_doc_newest")]
+
+    def __str__(self):
+        return self.title
+
+
+class SearchFacet(models.Model):
+    """One facet value of a search document (theme 'witwassen', year '2024', ...)."""
+
+    document = models.ForeignKey(
+        SearchDocument, on_delete=models.CASCADE, related_name="facet_values"
+    )
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=120)
+    label = models.CharField(max_length=255)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["facet", "value", "document"], name="search_facet_value"
+            ),
+            models.Index(fields=["document", "facet"], name="search_facet_doc"),
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"
+
+
+class IndexedWord(models.Model):
+    """A folded word seen in an indexed title or facet label: the vocabulary that
+    spelling suggestions ("bedoelde u ...") are chosen from."""
+
+    word = models.CharField(max_length=60, primary_key=True)
+
+    def __str__(self):
+        return self.word
+
+
+class PendingIndexUpdate(models.Model):
+    """A page whose index update failed; retried by the next update or by
+    ``manage.py rebuild_search_index --retry-pending``."""
+
+    class Action(models.TextChoices):
+        INDEX = "index", _("indexeren")
+        REMOVE = "remove", _("verwijderen")
+
+    page_id = models.PositiveIntegerField(_("pagina-id"), unique=True)
+    action = models.CharField(_("actie"), max_length=10, choices=Action.choices)
+    attempts = models.PositiveIntegerField(_("pogingen"), default=1)
+    last_error = models.TextField(_("laatste fout"), blank=True)
+    updated_at = models.DateTimeField(_("laatste poging"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("openstaande indexwijziging")
+        verbose_name_plural = _("openstaande indexwijzigingen")
+
+    def __str__(self):
+        return f"{self.action} {self.page_id}"
+
+
+_EMAIL = re.compile(r"\S+@\S+")
+_LONG_NUMBER = re.compile(r"\d[\d\s.-]{5,}\d")
+
+
+def scrub_personal_data(text):
+    """Replace e-mail addresses and long numbers (phone, BSN) before a query is logged."""
+    text = _EMAIL.sub("[e-mail]", text)
+    return _LONG_NUMBER.sub("[nummer]", text)
+
+
+class QueryLog(models.Model):
+    """One public search, without anything that identifies the visitor."""
+
+    query = models.CharField(_("zoekvraag"), max_length=200)
+    normalised = models.CharField(_("genormaliseerd"), max_length=500, blank=True)
+    result_count = models.PositiveIntegerField(_("aantal resultaten"))
+    date = models.DateField(_("datum"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("zoekvraag")
+        verbose_name_plural = _("zoekvragen")
+        indexes = [models.Index(fields=["normalised"], name="search_querylog_norm")]
+
+    def __str__(self):
+        return self.query
+
+    @classmethod
+    def record(cls, query, normalised, result_count):
+        query = scrub_personal_data(" ".join(query.split()).lower())[:200]
+        if not query:
+            return None
+        return cls.objects.create(
+            query=query, normalised=normalised[:500], result_count=result_count
+        )

@@ -1,0 +1,266 @@
+"""The public search: the page at /zoeken/, the JSON API, its OpenAPI schema and the
+title suggestions. Thin: they read the request into a SearchQuery, ask the engine and
+present its SearchResults."""
+
+import logging
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from wagtail.contrib.search_promotions.models import Query as PromotedQuery
+from wagtail.search.utils import normalise_query_string
+
+from search.analysis import MAX_QUERY_LENGTH
+from search.engines import (
+    FACETS,
+    MAX_FILTER_VALUES,
+    SORTS,
+    PageOutOfRange,
+    SearchQuery,
+    get_engine,
+)
+from search.models import QueryLog, scrub_personal_data
+from search.openapi import openapi_schema
+
+logger = logging.getLogger(__name__)
+MAX_VALUE_LENGTH = 120
+
+
+class BadSearchRequest(Exception):
+    """A request error with a message for the visitor, in Dutch."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def query_from_request(request):
+    """The SearchQuery a GET request asks for; raises BadSearchRequest."""
+    params = request.GET
+    q = " ".join(params.get("q", "").split())
+    raw_page = params.get("page", "1").strip() or "1"
+    if not raw_page.isdigit() or int(raw_page) < 1 or len(raw_page) > 6:
+        raise BadSearchRequest(
+            _("Het paginanummer moet een geheel getal vanaf 1 zijn.")
+        )
+    sort = params.get("sort", "relevance") or "relevance"
+    if sort not in SORTS:
+        raise BadSearchRequest(
+            _("Sorteren kan alleen op relevantie of op datum (nieuwste eerst).")
+        )
+    filters = {}
+    for name in FACETS:
+        values = [v.strip() for v in params.getlist(name) if v.strip()]
+        if len(values) > MAX_FILTER_VALUES:
+            raise BadSearchRequest(
+                _("Kies hoogstens %(count)s waarden per filter.")
+                % {"count": MAX_FILTER_VALUES}
+            )
+        if any(len(v) > MAX_VALUE_LENGTH for v in values):
+            raise BadSearchRequest(_("Een filterwaarde is te lang."))
+        if values:
+            filters[name] = tuple(dict.fromkeys(values))
+    return SearchQuery(q=q, filters=filters, sort=sort, page=int(raw_page))
+
+
+def query_string(query, **changes):
+    """The URL parameters of ``query`` (with ``changes``), for links that keep state."""
+    params = [("q", query.q)] if query.q else []
+    for name, values in query.filters.items():
+        params.extend((name, value) for value in values)
+    sort = changes.get("sort", query.sort)
+    if sort != "relevance":
+        params.append(("sort", sort))
+    page = changes.get("page", 1)
+    if page != 1:
+        params.append(("page", page))
+    return "?" + urlencode(params) if params else "?"
+
+
+def promotions(q):
+    """Editors' promoted results for this exact query (Wagtail search promotions)."""
+    if not q:
+        return []
+    promoted = PromotedQuery.objects.filter(
+        query_string=normalise_query_string(q)
+    ).first()
+    if promoted is None:
+        return []
+    found = []
+    for pick in promoted.editors_picks.select_related("page").order_by("sort_order"):
+        if pick.page_id and pick.page.live:
+            found.append(
+                {
+                    "title": pick.page.title,
+                    "url": pick.page.url,
+                    "description": pick.description,
+                }
+            )
+        elif pick.external_link_url:
+            found.append(
+                {
+                    "title": pick.external_link_text or pick.external_link_url,
+                    "url": pick.external_link_url,
+                    "description": pick.description,
+                }
+            )
+    return found
+
+
+def log_query(q, result_count):
+    """Keep the query for the editors' report, with e-mail addresses and long numbers
+    removed from both the text and its normalised form."""
+    scrubbed = scrub_personal_data(q)
+    QueryLog.record(scrubbed, get_engine().parse(scrubbed).normalised, result_count)
+
+
+@require_GET
+def search_page(request):
+    context = {"sorts": SORTS, "max_query_length": MAX_QUERY_LENGTH}
+    try:
+        query = query_from_request(request)
+    except BadSearchRequest as error:
+        context.update(
+            error=error.message, q=request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+        )
+        return render(request, "search/search_page.html", context, status=error.status)
+    context["query"] = query
+    context["q"] = query.q
+    try:
+        results = get_engine().search(query)
+    except PageOutOfRange as error:
+        context["error"] = _(
+            "Deze pagina bestaat niet: er zijn %(count)s pagina's met resultaten."
+        ) % {"count": error.num_pages}
+        context["last_page_url"] = query_string(query, page=error.num_pages)
+        return render(request, "search/search_page.html", context, status=404)
+    if query.q and query.page == 1:
+        log_query(query.q, results.total)
+    paginator = Paginator(range(results.total), query.per_page)
+    context.update(
+        results=results,
+        page_obj=paginator.page(query.page) if results.total else None,
+        promotions=promotions(query.q) if query.page == 1 else [],
+        selected=[
+            {
+                "facet": facet.label,
+                "label": value.label,
+                "url": query_string(query.without_filter(facet.name, value.value)),
+            }
+            for facet in results.facets
+            for value in facet.values
+            if value.selected
+        ],
+        sort_links=[
+            {"value": key, "label": label, "url": query_string(query, sort=key)}
+            for key, label in SORTS.items()
+        ],
+        suggestions=[
+            {
+                "kind": s.kind,
+                "label": s.label,
+                "count": s.count,
+                "url": query_string(s.query),
+            }
+            for s in results.suggestions
+        ],
+    )
+    return render(request, "search/search_page.html", context)
+
+
+def results_as_json(results, request):
+    query = results.query
+    return {
+        "query": {
+            "q": query.q,
+            "normalised": results.parsed.normalised,
+            "truncated": results.parsed.truncated,
+            "filters": {name: list(values) for name, values in query.filters.items()},
+            "sort": query.sort,
+            "page": query.page,
+        },
+        "total": results.total,
+        "page": query.page,
+        "num_pages": results.num_pages,
+        "results": [
+            {
+                "type": hit.kind,
+                "type_label": str(hit.kind_label),
+                "title": hit.title,
+                "url": request.build_absolute_uri(hit.url),
+                "snippet": str(hit.snippet),
+                "municipality": hit.municipality,
+                "themes": hit.themes,
+                "date": hit.date.isoformat() if hit.date else None,
+            }
+            for hit in results.hits
+        ],
+        "facets": [
+            {
+                "name": facet.name,
+                "label": str(facet.label),
+                "values": [
+                    {
+                        "value": v.value,
+                        "label": v.label,
+                        "count": v.count,
+                        "selected": v.selected,
+                    }
+                    for v in facet.values
+                ],
+            }
+            for facet in results.facets
+        ],
+        "suggestions": [
+            {
+                "kind": s.kind,
+                "label": s.label,
+                "count": s.count,
+                "url": request.build_absolute_uri(
+                    reverse("search") + query_string(s.query)
+                ),
+            }
+            for s in results.suggestions
+        ],
+        "promotions": promotions(query.q) if query.page == 1 else [],
+    }
+
+
+def json_error(message, status):
+    return JsonResponse({"error": message, "status": status}, status=status)
+
+
+@require_GET
+def search_api(request):
+    try:
+        query = query_from_request(request)
+    except BadSearchRequest as error:
+        return json_error(error.message, error.status)
+    try:
+        results = get_engine().search(query)
+    except PageOutOfRange as error:
+        return json_error(
+            _("Deze pagina bestaat niet: er zijn %(count)s pagina's met resultaten.")
+            % {"count": error.num_pages},
+            404,
+        )
+    return JsonResponse(results_as_json(results, request))
+
+
+@require_GET
+def openapi(request):
+    return JsonResponse(openapi_schema(request.build_absolute_uri("/")))
+
+
+@require_GET
+def suggestions(request):
+    """Titles that match what the visitor is typing (JSON, for search-suggest.js)."""
+    prefix = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    titles = get_engine().suggest_titles(prefix) if prefix.strip() else []
+    return JsonResponse({"q": prefix, "suggestions": titles})

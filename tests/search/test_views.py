@@ -1,0 +1,162 @@
+"""The search page, the JSON API, its OpenAPI schema and the title suggestions."""
+
+import datetime
+
+from django.urls import reverse
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+import pytest
+
+from search.models import QueryLog
+
+from .conftest import rebuild_index
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def indexed(site_builder):
+    pages = [
+        site_builder.practice(
+            f"Jeugdgroepen aanpak {number}",
+            "Gemeenten pakken criminele jeugdgroepen aan.",
+            municipality="GM0599" if number % 2 else "GM0363",
+            themes=["criminele-jeugdgroepen"],
+            tracks=["groep"] if number % 3 else [],
+            published=datetime.date(2024, 1, number),
+        )
+        for number in range(1, 13)
+    ]
+    pages.append(
+        site_builder.practice(
+            "Witwassen via vastgoed",
+            "Criminele investeringen in panden.",
+            themes=["witwassen"],
+        )
+    )
+    rebuild_index()
+    return pages
+
+
+def test_search_page_shows_hits_facets_and_highlights(client, indexed):
+    response = client.get(reverse("search"), {"q": "jeugdgroep"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "12 resultaten" in html
+    assert "<mark>jeugdgroepen</mark>" in html
+    assert 'name="theme" value="criminele-jeugdgroepen"' in html
+    assert "Witwassen via vastgoed" not in html
+    # Ten per page, with a link to page 2 that keeps the query.
+    assert html.count('class="search-hit ') == 10
+    assert "?q=jeugdgroep&amp;page=2" in html
+
+
+def test_empty_query_lists_everything(client, indexed):
+    response = client.get(reverse("search"))
+    assert response.status_code == 200
+    assert "13 resultaten" in response.content.decode()
+
+
+def test_selected_filters_are_shown_with_a_removal_link(client, indexed):
+    response = client.get(
+        reverse("search"),
+        {"q": "jeugdgroepen", "municipality": ["rotterdam"], "track": "groep"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Gekozen filters" in html
+    # Removing the municipality keeps the query and the other filter.
+    assert 'href="?q=jeugdgroepen&amp;track=groep"' in html
+    assert 'href="?q=jeugdgroepen&amp;municipality=rotterdam"' in html
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "message"),
+    [
+        ({"page": "abc"}, 400, "paginanummer"),
+        ({"page": "0"}, 400, "paginanummer"),
+        ({"page": "-1"}, 400, "paginanummer"),
+        ({"sort": "prijs"}, 400, "Sorteren"),
+        ({"theme": "x" * 200}, 400, "te lang"),
+        ({"theme": [f"t{i}" for i in range(30)]}, 400, "hoogstens"),
+        ({"page": "99"}, 404, "bestaat niet"),
+    ],
+)
+def test_bad_parameters_give_a_dutch_message_and_a_4xx(
+    client, indexed, params, status, message
+):
+    response = client.get(reverse("search"), params)
+    assert response.status_code == status
+    assert message in response.content.decode()
+    api = client.get(reverse("search_api"), params)
+    assert api.status_code == status
+    assert message in api.json()["error"]
+
+
+def test_unknown_facet_value_offers_removing_it(client, indexed):
+    response = client.get(
+        reverse("search"), {"q": "witwassen", "theme": "bestaat-niet"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "0 resultaten" in html
+    assert "Zonder het filter" in html
+
+
+def test_api_returns_the_same_results_and_facets_as_the_page(client, indexed):
+    data = client.get(
+        reverse("search_api"), {"q": "jeugdgroep", "sort": "newest"}
+    ).json()
+    assert data["total"] == 12
+    assert data["num_pages"] == 2
+    assert data["results"][0]["title"] == "Jeugdgroepen aanpak 12"
+    assert data["results"][0]["type"] == "practice"
+    assert data["results"][0]["url"].startswith("http://testserver/")
+    assert "<mark>" in data["results"][0]["snippet"]
+    facets = {facet["name"]: facet for facet in data["facets"]}
+    counts = {v["value"]: v["count"] for v in facets["municipality"]["values"]}
+    assert counts == {"rotterdam": 6, "amsterdam": 6}
+
+
+def test_openapi_schema_describes_the_api(client):
+    schema = client.get(reverse("search_openapi")).json()
+    assert schema["openapi"].startswith("3.")
+    operation = schema["paths"]["/api/zoeken/"]["get"]
+    names = {parameter["name"] for parameter in operation["parameters"]}
+    assert {"q", "sort", "page", "theme", "municipality", "year"} <= names
+    assert {"200", "400", "404"} <= set(operation["responses"])
+
+
+def test_title_suggestions(client, indexed):
+    data = client.get(reverse("search_suggestions"), {"q": "witwa"}).json()
+    assert [s["title"] for s in data["suggestions"]] == ["Witwassen via vastgoed"]
+    assert (
+        client.get(reverse("search_suggestions"), {"q": ""}).json()["suggestions"] == []
+    )
+
+
+def test_queries_are_logged_without_personal_data(client, indexed):
+    client.get(reverse("search"), {"q": "Witwassen  jan@example.nl 0612345678"})
+    client.get(reverse("search"))
+    client.get(reverse("search"), {"q": "jeugdgroep", "page": "2"})
+    log = QueryLog.objects.get()
+    assert log.query == "witwassen [e-mail] [nummer]"
+    assert log.result_count == 0
+    assert log.normalised == "witwass|witwaspraktijk e mail nummer"
+
+
+def test_promoted_results_appear_above_results_for_their_query(client, indexed):
+    promoted_query = Query.get("witwassen")
+    SearchPromotion.objects.create(
+        query=promoted_query, page=indexed[0], description="Door de redactie gekozen."
+    )
+    html = client.get(reverse("search"), {"q": "Witwassen"}).content.decode()
+    assert "Aanbevolen door de redactie" in html
+    assert "Door de redactie gekozen." in html
+    html = client.get(reverse("search"), {"q": "vastgoed"}).content.decode()
+    assert "Aanbevolen door de redactie" not in html
+
+
+def test_post_is_not_allowed(client):
+    assert client.post(reverse("search")).status_code == 405
