@@ -141,6 +141,7 @@ class SynonymSet:
     def __init__(self, groups=()):
         self._groups = []
         self._by_phrase = {}
+        self._labels = {}
         self.max_length = 0
         for group in groups:
             phrases = []
@@ -148,6 +149,7 @@ class SynonymSet:
                 phrase = tuple(normalise(text))
                 if phrase and phrase not in phrases:
                     phrases.append(phrase)
+                    self._labels.setdefault(phrase, " ".join(text.split()))
             if len(phrases) < 2:
                 continue
             index = len(self._groups)
@@ -172,13 +174,17 @@ class SynonymSet:
         return tuple(result)
 
     def related(self, terms):
-        """Phrases related to any term of ``terms`` (for "also try" suggestions)."""
+        """Readable forms of synonyms that share a term with ``terms`` but are not
+        what the query already asks for (for "also try" suggestions)."""
         found = []
-        for term in terms:
-            for phrase, indexes in self._by_phrase.items():
-                if term in phrase:
-                    for index in indexes:
-                        found.extend(p for p in self._groups[index] if p not in found)
+        for phrase, indexes in self._by_phrase.items():
+            if not set(phrase) & set(terms) or set(phrase) <= set(terms):
+                continue
+            for index in indexes:
+                for other in self._groups[index]:
+                    label = self._labels[other]
+                    if not set(other) <= set(terms) and label not in found:
+                        found.append(label)
         return found
 
 
