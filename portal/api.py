@@ -2,4 +2,7 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from practices.api import PracticesAPIViewSet
+
 api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("praktijken", PracticesAPIViewSet)

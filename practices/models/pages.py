@@ -1,33 +1,95 @@
 """Practices: cases (casussen) and best practices (goede praktijken) from municipalities."""
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Q
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from practices.forms import PracticePageForm
+from practices.serializers import (
+    MunicipalityField,
+    PublicContactField,
+    RichTextHTMLField,
+    TermListField,
+)
 
 
-class PracticeIndexPage(Page):
-    """The list of all practices at /praktijken/, with filters and feeds."""
+class PracticeIndexPage(RoutablePageMixin, Page):
+    """The list of all practices at /praktijken/, with filters and an Atom feed."""
 
     introduction = models.TextField(_("introductie"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["practices.PracticePage"]
+    subpage_types = ["practices.MunicipalityPracticesPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("overzicht praktijken")
+
+    @path("")
+    def listing(self, request):
+        from practices.listing import listing_context
+
+        context = self.get_context(request)
+        context.update(listing_context(self, request))
+        return self.render(request, context_overrides=context)
+
+    @path("feed/")
+    def feed(self, request):
+        from practices.feeds import PracticeFeed
+
+        return PracticeFeed()(request, index_page=self)
+
+
+class MunicipalityPracticesPage(Page):
+    """A folder for one municipality's practices; its contributors may write only here.
+
+    Wagtail's page permissions are given per folder, so a contributor of one municipality
+    can never edit, move or delete another municipality's practices. Visitors never see
+    the folder: it redirects to the listing filtered on the municipality.
+    """
+
+    municipality = models.OneToOneField(
+        "home.Municipality",
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        related_name="practices_folder",
+        help_text=_("Alle praktijken in deze map hebben deze gemeente als trekker."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("municipality")]
+    promote_panels = []
+
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = ["practices.PracticePage"]
+
+    class Meta:
+        verbose_name = _("map praktijken van een gemeente")
+        verbose_name_plural = _("mappen praktijken per gemeente")
+
+    def serve(self, request, *args, **kwargs):
+        index = self.get_parent()
+        query = urlencode({"gemeente": self.municipality.slug})
+        return redirect(f"{index.url}?{query}")
+
+    def get_sitemap_urls(self, request=None):
+        return []
 
 
 class PracticePageTag(TaggedItemBase):
@@ -265,7 +327,38 @@ class PracticePage(Page):
         InlinePanel(
             "related_practice_links", label=_("verwante praktijk"), heading=_("Verwant")
         ),
-        FieldPanel("restricted_details"),
+        MultiFieldPanel(
+            [FieldPanel("restricted_details")],
+            heading=_("Alleen voor overheidsmedewerkers"),
+        ),
+    ]
+
+    # The public read API. restricted_details and the raw contact fields are left out on
+    # purpose; the contact is only exposed through PublicContactField, which checks consent.
+    api_fields = [
+        APIField("kind"),
+        APIField("lead_municipality", serializer=MunicipalityField()),
+        APIField("other_municipalities", serializer=MunicipalityField(many=True)),
+        APIField("neighbourhood"),
+        APIField("summary"),
+        APIField("problem", serializer=RichTextHTMLField()),
+        APIField("approach"),
+        APIField("partners_description", serializer=RichTextHTMLField()),
+        APIField("partner_types", serializer=TermListField()),
+        APIField("tracks", serializer=TermListField()),
+        APIField("intervention_types", serializer=TermListField()),
+        APIField("themes", serializer=TermListField()),
+        APIField("tags"),
+        APIField("results", serializer=RichTextHTMLField()),
+        APIField("what_did_not_work", serializer=RichTextHTMLField()),
+        APIField("lessons", serializer=RichTextHTMLField()),
+        APIField("costs_and_capacity", serializer=RichTextHTMLField()),
+        APIField("status"),
+        APIField("evidence_level"),
+        APIField("evidence_assessed_on"),
+        APIField("period_start"),
+        APIField("period_end"),
+        APIField("contact", serializer=PublicContactField(source="*")),
     ]
 
     search_fields = Page.search_fields + [
@@ -278,12 +371,19 @@ class PracticePage(Page):
         index.FilterField("lead_municipality"),
     ]
 
-    parent_page_types = ["practices.PracticeIndexPage"]
+    base_form_class = PracticePageForm
+    parent_page_types = ["practices.MunicipalityPracticesPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("praktijk")
         verbose_name_plural = _("praktijken")
+        permissions = [
+            (
+                "view_restricted_details",
+                _("Mag vertrouwelijke details van praktijken zien"),
+            )
+        ]
 
     def clean(self):
         super().clean()
@@ -302,12 +402,99 @@ class PracticePage(Page):
             and self.period_end < self.period_start
         ):
             errors["period_end"] = _("De einddatum ligt vóór de startdatum.")
+        if self.pk and self.lead_municipality_id:
+            parent = self.get_parent()
+            folder = parent.specific if parent else None
+            if (
+                isinstance(folder, MunicipalityPracticesPage)
+                and folder.municipality_id != self.lead_municipality_id
+            ):
+                errors["lead_municipality"] = _(
+                    "De trekkende gemeente moet %(name)s zijn: de gemeente van de map "
+                    "waarin deze praktijk staat."
+                ) % {"name": folder.municipality}
         if errors:
             raise ValidationError(errors)
 
     @property
     def contact_is_public(self):
         return self.contact_consent and bool(self.contact_name)
+
+    @property
+    def year(self):
+        """The year a listing files the practice under: its start, else publication."""
+        if self.period_start:
+            return self.period_start.year
+        if self.first_published_at:
+            return self.first_published_at.year
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        from practices.roles import can_view_restricted_details
+
+        context = super().get_context(request, *args, **kwargs)
+        context["can_view_restricted_details"] = can_view_restricted_details(
+            request.user
+        )
+        context["documents"] = [
+            item for item in self.documents.select_related("document") if item.document
+        ]
+        context["related_practices"] = self.related_practices()
+        index = PracticeIndexPage.objects.ancestor_of(self).first() if self.pk else None
+        context["index_url"] = (
+            index.get_url(request=request) if index else "/praktijken/"
+        )
+        context["presented_at"] = (
+            list(self.presented_at_sessions.live().public().order_by("-start"))
+            if self.pk
+            else []
+        )
+        return context
+
+    def related_practices(self, limit=4):
+        """Editor-chosen practices first, then the most similar by shared themes,
+        interventions and tags. Two queries, however many practices there are."""
+        chosen = [
+            link.practice
+            for link in self.related_practice_links.select_related(
+                "practice__lead_municipality"
+            )
+            if link.practice.live and link.practice.pk != self.pk
+        ]
+        remaining = limit - len(chosen)
+        if remaining <= 0 or not self.pk:
+            return chosen[:limit]
+        theme_ids = PracticePage.themes.through.objects.filter(
+            practicepage_id=self.pk
+        ).values("theme_id")
+        intervention_ids = PracticePage.intervention_types.through.objects.filter(
+            practicepage_id=self.pk
+        ).values("interventiontype_id")
+        tag_ids = PracticePageTag.objects.filter(content_object_id=self.pk).values(
+            "tag_id"
+        )
+        automatic = (
+            PracticePage.objects.live()
+            .public()
+            .exclude(pk__in=[self.pk, *(page.pk for page in chosen)])
+            .annotate(
+                shared=Count("themes", filter=Q(themes__in=theme_ids), distinct=True)
+                + Count(
+                    "intervention_types",
+                    filter=Q(intervention_types__in=intervention_ids),
+                    distinct=True,
+                )
+                + Count(
+                    "tagged_items",
+                    filter=Q(tagged_items__tag__in=tag_ids),
+                    distinct=True,
+                )
+            )
+            .filter(shared__gt=0)
+            .select_related("lead_municipality")
+            .order_by("-shared", "-first_published_at")[:remaining]
+        )
+        return chosen + list(automatic)
 
 
 class PracticeDocument(Orderable):

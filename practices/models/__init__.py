@@ -1,0 +1,21 @@
+"""Models of the practices app: the practice pages and the contributors who write them."""
+
+from .pages import (
+    MunicipalityPracticesPage,
+    PracticeDocument,
+    PracticeIndexPage,
+    PracticePage,
+    PracticePageTag,
+    RelatedPracticeLink,
+)
+from .people import Contributor
+
+__all__ = [
+    "Contributor",
+    "MunicipalityPracticesPage",
+    "PracticeDocument",
+    "PracticeIndexPage",
+    "PracticePage",
+    "PracticePageTag",
+    "RelatedPracticeLink",
+]
