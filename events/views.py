@@ -1,0 +1,434 @@
+"""Public views of the events app, called from the routes of the session pages.
+
+Views stay thin: they read forms and call events.services, which holds every rule.
+"""
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events import services
+from events.calendar import feed_calendar, session_calendar
+from events.forms import (
+    AttendeeForm,
+    RegistrationForm,
+    SessionFilterForm,
+    attendee_formset_class,
+    municipality_choices,
+    network_choices,
+)
+from events.models import Attendee, Registration, SessionPage
+from home.models import Municipality
+
+SESSIONS_PER_PAGE = 10
+ADD_ATTENDEE = "deelnemer-toevoegen"
+REGISTERED_SESSION_KEY = "events_registered"
+
+
+# --- the session page and its registration form ------------------------------------
+
+
+def _json_for_script(data):
+    """JSON safe inside <script>: no '</script>' or HTML comment can break out."""
+    text = json.dumps(data, ensure_ascii=False, indent=None)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def event_json_ld(page):
+    """schema.org Event of a session. The online meeting link is never in it."""
+    url = page.get_full_url()
+    physical = {
+        "@type": "Place",
+        "name": page.venue_name or page.venue_address,
+        "address": page.venue_address,
+    }
+    virtual = {"@type": "VirtualLocation", "url": url}
+    mode = {
+        SessionPage.Format.PHYSICAL: "OfflineEventAttendanceMode",
+        SessionPage.Format.ONLINE: "OnlineEventAttendanceMode",
+        SessionPage.Format.HYBRID: "MixedEventAttendanceMode",
+    }[page.format]
+    location = {
+        SessionPage.Format.PHYSICAL: physical,
+        SessionPage.Format.ONLINE: virtual,
+        SessionPage.Format.HYBRID: [physical, virtual],
+    }[page.format]
+    organisers = {
+        SessionPage.Organisers.BZK: [
+            "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+        ],
+        SessionPage.Organisers.JENV: ["Ministerie van Justitie en Veiligheid"],
+        SessionPage.Organisers.BOTH: [
+            "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+            "Ministerie van Justitie en Veiligheid",
+        ],
+    }[page.organisers]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": page.title,
+        "description": page.summary,
+        "startDate": timezone.localtime(page.start).isoformat(),
+        "endDate": timezone.localtime(page.end).isoformat(),
+        "eventAttendanceMode": f"https://schema.org/{mode}",
+        "eventStatus": "https://schema.org/"
+        + ("EventCancelled" if page.is_cancelled else "EventScheduled"),
+        "location": location,
+        "organizer": [
+            {"@type": "GovernmentOrganization", "name": name} for name in organisers
+        ],
+        "url": url,
+        "inLanguage": "nl",
+        "isAccessibleForFree": True,
+    }
+    return _json_for_script(data)
+
+
+def _client_address(request):
+    # Behind a proxy, REMOTE_ADDR must be the client's (see docs/events.md).
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def rate_limit_exceeded(request):
+    """Counts registration attempts per address in a one-hour window (in the cache)."""
+    limit = settings.REGISTRATION_RATE_LIMIT_PER_HOUR
+    if limit <= 0:
+        return False
+    window = int(timezone.now().timestamp() // 3600)
+    key = f"events:register:{_client_address(request)}:{window}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count > limit
+
+
+def _attendee_initial(data, prefix, total):
+    fields = ("name", "email", "role", "municipality")
+    return [
+        {f: data.get(f"{prefix}-{i}-{f}", "") for f in fields} for i in range(total)
+    ]
+
+
+def session_detail(request, page):
+    municipalities = municipality_choices()
+    networks = network_choices()
+    formset_class = attendee_formset_class(page.max_per_organisation)
+    form_kwargs = {"municipalities": municipalities}
+    status = 200
+    refusal = None
+
+    if request.method == "POST":
+        if request.POST.get("actie") == ADD_ATTENDEE:
+            # "Nog een deelnemer toevoegen" without JavaScript: show the form again,
+            # as filled in, with one more empty attendee.
+            try:
+                total = int(request.POST.get("deelnemers-TOTAL_FORMS", 1))
+            except ValueError:
+                total = 1
+            total = max(1, min(total, page.max_per_organisation))
+            initial = _attendee_initial(request.POST, "deelnemers", total)
+            if total < page.max_per_organisation:
+                initial.append({})
+            form = RegistrationForm(
+                initial=request.POST.dict(),
+                municipalities=municipalities,
+                networks=networks,
+            )
+            formset = formset_class(
+                prefix="deelnemers", initial=initial, form_kwargs=form_kwargs
+            )
+        else:
+            form = RegistrationForm(
+                request.POST, municipalities=municipalities, networks=networks
+            )
+            formset = formset_class(
+                request.POST, prefix="deelnemers", form_kwargs=form_kwargs
+            )
+            outcome = _handle_registration(request, page, form, formset)
+            if isinstance(outcome, HttpResponse):
+                return outcome
+            status, refusal = outcome
+    else:
+        form = RegistrationForm(municipalities=municipalities, networks=networks)
+        formset = formset_class(prefix="deelnemers", form_kwargs=form_kwargs)
+
+    context = page.get_context(request)
+    context.update(
+        {
+            "form": form,
+            "formset": formset,
+            "refusal": refusal,
+            "seats": services.seat_summary(page),
+            "registration_state": page.registration_state(),
+            "json_ld": event_json_ld(page),
+            "add_attendee_action": ADD_ATTENDEE,
+            "retention_days": settings.REGISTRATION_RETENTION_DAYS,
+        }
+    )
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def _handle_registration(request, page, form, formset):
+    """Returns a redirect on success, else (status, refusal message)."""
+    if rate_limit_exceeded(request):
+        return 429, _(
+            "Er zijn vanaf uw adres te veel aanmeldingen verstuurd. Probeer het over "
+            "een uur opnieuw."
+        )
+    if form.is_spam:
+        return 400, _(
+            "Uw aanmelding is niet verwerkt. Laat het verborgen veld 'Laat dit veld "
+            "leeg' leeg."
+        )
+    if page.registration_state() != "open":
+        try:
+            services.check_registration_open(page, timezone.now())
+        except services.RegistrationRefused as refused:
+            return refused.status, refused.message
+    form_ok = form.is_valid()
+    formset_ok = formset.is_valid()
+    if not (form_ok and formset_ok):
+        return 400, _(
+            "De aanmelding is nog niet compleet. Verbeter de punten hieronder."
+        )
+    wanted = {f.cleaned_data.get("municipality") for f in formset.forms} - {None}
+    municipalities_by_pk = Municipality.objects.in_bulk(wanted)
+    try:
+        registration, _token = services.register(
+            page,
+            organisation=form.organisation(),
+            contact_name=form.cleaned_data["contact_name"],
+            contact_email=form.cleaned_data["contact_email"],
+            contact_phone=form.cleaned_data["contact_phone"],
+            remarks=form.cleaned_data["remarks"],
+            attendees=[
+                f.attendee_data(municipalities_by_pk)
+                for f in formset.forms
+                if f.cleaned_data
+            ],
+        )
+    except services.RegistrationRefused as refused:
+        return refused.status, refused.message
+    request.session[REGISTERED_SESSION_KEY] = {
+        "registration": registration.pk,
+        "session": page.pk,
+    }
+    return HttpResponseRedirect(
+        page.url + page.reverse_subpage("registered"), status=303
+    )
+
+
+def session_registered(request, page):
+    """The thank-you page after registering (post/redirect/get)."""
+    remembered = request.session.get(REGISTERED_SESSION_KEY) or {}
+    registration = None
+    if remembered.get("session") == page.pk:
+        registration = (
+            Registration.objects.filter(pk=remembered.get("registration"), session=page)
+            .prefetch_related("attendees")
+            .first()
+        )
+    if registration is None:
+        return HttpResponseRedirect(page.url)
+    context = page.get_context(request)
+    context["registration"] = registration
+    return TemplateResponse(request, "events/session_registered.html", context)
+
+
+# --- calendars -----------------------------------------------------------------------
+
+
+def _ics_response(calendar, filename):
+    response = HttpResponse(
+        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def session_ics(request, page):
+    return _ics_response(session_calendar(page), f"{page.slug}.ics")
+
+
+def session_feed(request, index):
+    sessions = (
+        SessionPage.objects.live()
+        .public()
+        .child_of(index)
+        .filter(end__gte=timezone.now())
+        .order_by("start")
+    )
+    return _ics_response(feed_calendar(sessions), "leerbijeenkomsten.ics")
+
+
+# --- the list of sessions ----------------------------------------------------------
+
+
+def session_index(request, index):
+    now = timezone.now()
+    past = request.GET.get("periode") == "afgelopen"
+    filter_form = SessionFilterForm(request.GET or None)
+    filters = filter_form.valid_filters() if request.GET else {}
+
+    confirmed = (
+        Attendee.objects.filter(
+            session=OuterRef("pk"),
+            cancelled_at__isnull=True,
+            registration__status=Registration.Status.CONFIRMED,
+        )
+        .order_by()
+        .values("session")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    sessions = (
+        SessionPage.objects.live()
+        .public()
+        .child_of(index)
+        .annotate(confirmed_seats=Subquery(confirmed, output_field=IntegerField()))
+        .prefetch_related("themes")
+    )
+    if past:
+        sessions = sessions.filter(end__lt=now).order_by("-start")
+    else:
+        sessions = sessions.filter(end__gte=now).order_by("start")
+    if "thema" in filters:
+        sessions = sessions.filter(themes__slug=filters["thema"])
+    if "organisator" in filters:
+        organiser = filters["organisator"]
+        wanted = {organiser}
+        if organiser != SessionPage.Organisers.BOTH:
+            wanted.add(SessionPage.Organisers.BOTH)
+        sessions = sessions.filter(organisers__in=wanted)
+    if "vorm" in filters:
+        sessions = sessions.filter(format=filters["vorm"])
+
+    paginator = Paginator(sessions, SESSIONS_PER_PAGE)
+    try:
+        page_obj = paginator.page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage):
+        page_obj = paginator.page(1)
+    for session in page_obj:
+        session.seats_left = max(session.capacity - (session.confirmed_seats or 0), 0)
+
+    context = index.get_context(request)
+    context.update(
+        {
+            "filter_form": filter_form,
+            "filters_active": bool(filters),
+            "filter_errors": bool(request.GET) and bool(filter_form.errors),
+            "past": past,
+            "page_obj": page_obj,
+            "sessions": page_obj.object_list,
+        }
+    )
+    return TemplateResponse(request, index.get_template(request), context)
+
+
+# --- the manage link ---------------------------------------------------------------
+
+
+def _private(response):
+    # The URL holds the secret: no caching, no search engines, no Referer to elsewhere.
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def manage_registration(request, index, token):
+    registration = (
+        Registration.objects.select_related("session", "municipality", "city_network")
+        .filter(session__in=SessionPage.objects.child_of(index))
+        .for_token(token)
+    )
+    if registration is None or registration.session.has_ended:
+        raise Http404(_("Deze link is onbekend of niet meer geldig."))
+    session = registration.session
+    municipalities = municipality_choices()
+    status = 200
+    refusal = None
+    edit_forms = {}
+
+    if request.method == "POST":
+        action = request.POST.get("actie", "")
+        attendee_id = request.POST.get("deelnemer", "")
+        try:
+            if action == "alles-annuleren":
+                services.cancel_registration(registration.pk)
+                messages.success(request, _("De aanmelding is geannuleerd."))
+            elif action == "afmelden" and attendee_id.isdigit():
+                services.cancel_attendee(registration.pk, int(attendee_id))
+                messages.success(request, _("De deelnemer is afgemeld."))
+            elif action == "wijzigen" and attendee_id.isdigit():
+                form = AttendeeForm(
+                    request.POST,
+                    prefix=f"deelnemer-{attendee_id}",
+                    municipalities=municipalities,
+                )
+                if not form.is_valid():
+                    edit_forms[int(attendee_id)] = form
+                    raise services.RegistrationRefused(
+                        _("De gegevens van de deelnemer zijn niet compleet."),
+                        status=400,
+                    )
+                municipality_pk = form.cleaned_data.get("municipality")
+                data = form.attendee_data(
+                    Municipality.objects.in_bulk([municipality_pk])
+                    if municipality_pk
+                    else {}
+                )
+                services.replace_attendee(registration.pk, int(attendee_id), data)
+                messages.success(request, _("De deelnemer is gewijzigd."))
+            else:
+                raise services.RegistrationRefused(_("Onbekende actie."), status=400)
+        except services.RegistrationRefused as refused:
+            status, refusal = refused.status, refused.message
+        else:
+            return _private(HttpResponseRedirect(request.path, status=303))
+        registration.refresh_from_db()
+
+    attendees = list(registration.attendees.filter(cancelled_at__isnull=True))
+    for attendee in attendees:
+        attendee.form = edit_forms.get(attendee.pk) or AttendeeForm(
+            prefix=f"deelnemer-{attendee.pk}",
+            municipalities=municipalities,
+            initial={
+                "name": attendee.name,
+                "email": attendee.email,
+                "role": attendee.role,
+                "municipality": attendee.municipality_id,
+            },
+        )
+    context = index.get_context(request)
+    context.update(
+        {
+            "page": index,
+            "session": session,
+            "registration": registration,
+            "attendees": attendees,
+            "refusal": refusal,
+            "changeable": registration.is_active
+            and not session.has_started
+            and not session.is_cancelled,
+            "online_url": session.online_meeting_url
+            if registration.status == Registration.Status.CONFIRMED
+            else "",
+        }
+    )
+    return _private(
+        TemplateResponse(
+            request, "events/manage_registration.html", context, status=status
+        )
+    )
