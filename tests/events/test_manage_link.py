@@ -1,0 +1,239 @@
+"""The secret manage link: see, replace, remove, cancel; wrong or expired token 404."""
+
+import datetime
+
+from django.utils import timezone
+
+from events import services
+from events.models import Registration
+
+from .conftest import people, register
+
+
+def manage_url(index, token):
+    return f"{index.url}aanmelding/{token}/"
+
+
+def test_manage_page_shows_the_registration_privately(client, events_site):
+    session = events_site.session(
+        format="hybride", online_meeting_url="https://vergader.example/abc"
+    )
+    registration, token = register(session, 2)
+    response = client.get(manage_url(events_site.index, token))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for attendee in registration.attendees.all():
+        assert attendee.email in html
+    assert "https://vergader.example/abc" in html  # confirmed: they get the link
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert "no-store" in response["Cache-Control"]
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+
+
+def test_waitlisted_registration_does_not_see_the_online_link(client, events_site):
+    session = events_site.session(
+        capacity=1, format="hybride", online_meeting_url="https://vergader.example/abc"
+    )
+    register(session, 1)
+    registration, token = register(session, 1)
+    assert registration.status == Registration.Status.WAITLISTED
+    html = client.get(manage_url(events_site.index, token)).content.decode()
+    assert "vergader.example/abc" not in html
+
+
+def test_wrong_token_is_404(client, events_site):
+    session = events_site.session()
+    _registration, token = register(session, 1)
+    assert (
+        client.get(manage_url(events_site.index, token[:-1] + "x")).status_code == 404
+    )
+    assert client.get(manage_url(events_site.index, "kort")).status_code == 404
+    assert client.get(manage_url(events_site.index, "a" * 500)).status_code == 404
+    post = client.post(
+        manage_url(events_site.index, "onzin"), {"actie": "alles-annuleren"}
+    )
+    assert post.status_code == 404
+    assert Registration.objects.get().status == Registration.Status.CONFIRMED
+
+
+def test_token_is_stored_only_as_a_hash(events_site):
+    session = events_site.session()
+    registration, token = register(session, 1)
+    registration.refresh_from_db()
+    assert token not in registration.token_hash
+    assert Registration.objects.for_token(token) == registration
+
+
+def test_token_is_useless_after_the_session(client, events_site):
+    start = timezone.now() + datetime.timedelta(hours=1)
+    session = events_site.session(start=start)
+    _registration, token = register(session, 1)
+    session.start = timezone.now() - datetime.timedelta(hours=3)
+    session.end = timezone.now() - datetime.timedelta(minutes=1)
+    session.save()
+    assert client.get(manage_url(events_site.index, token)).status_code == 404
+
+
+def test_changes_are_refused_once_the_session_has_started(client, events_site):
+    session = events_site.session()
+    registration, token = register(session, 1)
+    SessionStart = timezone.now() - datetime.timedelta(minutes=5)
+    session.start = SessionStart
+    session.save()
+    response = client.post(
+        manage_url(events_site.index, token), {"actie": "alles-annuleren"}
+    )
+    assert response.status_code == 409
+    assert "al begonnen" in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+
+
+def test_cancel_one_attendee_promotes_the_waitlist(client, events_site):
+    session = events_site.session(capacity=3)
+    first, token = register(session, 3)
+    waiting, _ = register(session, 1)
+    assert waiting.status == Registration.Status.WAITLISTED
+    leaving = first.attendees.first()
+    response = client.post(
+        manage_url(events_site.index, token),
+        {"actie": "afmelden", "deelnemer": leaving.pk},
+    )
+    assert response.status_code == 303
+    leaving.refresh_from_db()
+    waiting.refresh_from_db()
+    assert leaving.cancelled_at is not None
+    assert waiting.status == Registration.Status.CONFIRMED
+    assert services.seat_summary(session)["confirmed"] == 3
+    page = client.get(manage_url(events_site.index, token)).content.decode()
+    assert "De deelnemer is afgemeld" in page
+    assert leaving.email not in page
+
+
+def test_cancelling_the_last_attendee_cancels_the_registration(client, events_site):
+    session = events_site.session()
+    registration, token = register(session, 1)
+    attendee = registration.attendees.get()
+    client.post(
+        manage_url(events_site.index, token),
+        {"actie": "afmelden", "deelnemer": attendee.pk},
+    )
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CANCELLED
+
+
+def test_cancel_whole_registration(client, events_site):
+    session = events_site.session(capacity=2)
+    registration, token = register(session, 2)
+    waiting, _ = register(session, 2)
+    response = client.post(
+        manage_url(events_site.index, token), {"actie": "alles-annuleren"}
+    )
+    assert response.status_code == 303
+    registration.refresh_from_db()
+    waiting.refresh_from_db()
+    assert registration.status == Registration.Status.CANCELLED
+    assert not registration.attendees.filter(cancelled_at__isnull=True).exists()
+    assert waiting.status == Registration.Status.CONFIRMED
+    again = client.post(
+        manage_url(events_site.index, token), {"actie": "alles-annuleren"}
+    )
+    assert again.status_code == 409
+
+
+def test_attendee_of_another_registration_cannot_be_touched(client, events_site):
+    session = events_site.session()
+    _mine, token = register(session, 1)
+    other, _ = register(session, 1)
+    response = client.post(
+        manage_url(events_site.index, token),
+        {"actie": "afmelden", "deelnemer": other.attendees.get().pk},
+    )
+    assert response.status_code == 409
+    assert other.attendees.get().cancelled_at is None
+
+
+def test_replace_attendee(client, events_site):
+    session = events_site.session()
+    registration, token = register(session, 2)
+    attendee = registration.attendees.first()
+    prefix = f"deelnemer-{attendee.pk}"
+    response = client.post(
+        manage_url(events_site.index, token),
+        {
+            "actie": "wijzigen",
+            "deelnemer": attendee.pk,
+            f"{prefix}-name": "Vera Vervanger",
+            f"{prefix}-email": "Vera@Gemeente.example",
+            f"{prefix}-role": "Jurist",
+            f"{prefix}-municipality": "",
+        },
+    )
+    assert response.status_code == 303
+    attendee.refresh_from_db()
+    assert (attendee.name, attendee.email) == (
+        "Vera Vervanger",
+        "vera@gemeente.example",
+    )
+
+
+def test_replace_with_an_email_already_registered_is_refused(client, events_site):
+    session = events_site.session()
+    registration, token = register(session, 1)
+    other, _ = register(session, people(1, prefix="ander"))
+    attendee = registration.attendees.get()
+    prefix = f"deelnemer-{attendee.pk}"
+    response = client.post(
+        manage_url(events_site.index, token),
+        {
+            "actie": "wijzigen",
+            "deelnemer": attendee.pk,
+            f"{prefix}-name": "X",
+            f"{prefix}-email": other.attendees.get().email.upper(),
+        },
+    )
+    assert response.status_code == 409
+    attendee.refresh_from_db()
+    assert attendee.email != other.attendees.get().email
+
+
+def test_replace_with_bad_input_is_400(client, events_site):
+    session = events_site.session()
+    registration, token = register(session, 1)
+    attendee = registration.attendees.get()
+    response = client.post(
+        manage_url(events_site.index, token),
+        {
+            "actie": "wijzigen",
+            "deelnemer": attendee.pk,
+            f"deelnemer-{attendee.pk}-email": "x",
+        },
+    )
+    assert response.status_code == 400
+    assert "niet compleet" in response.content.decode()
+
+
+def test_unknown_action_is_400(client, events_site):
+    session = events_site.session()
+    _registration, token = register(session, 1)
+    response = client.post(manage_url(events_site.index, token), {"actie": "hack"})
+    assert response.status_code == 400
+
+
+def test_waitlist_promotion_skips_to_fit(events_site):
+    """First come, first served, skip to fit: a big delegation keeps its place but does
+    not block a smaller later one that fits."""
+    session = events_site.session(capacity=4, max_per_organisation=3)
+    a, _ = register(session, 3)
+    register(session, 1)
+    big, _ = register(session, 3)
+    small, _ = register(session, 1)
+    services.cancel_attendee(a.pk, a.attendees.first().pk)  # frees 1 seat
+    big.refresh_from_db()
+    small.refresh_from_db()
+    assert big.status == Registration.Status.WAITLISTED
+    assert small.status == Registration.Status.CONFIRMED
+    services.cancel_registration(a.pk)  # frees 2 more: still not 3
+    big.refresh_from_db()
+    assert big.status == Registration.Status.WAITLISTED
+    assert services.seat_summary(session)["confirmed"] == 2
