@@ -160,11 +160,12 @@ class PracticeFilter:
     def __init__(self, params, base_queryset):
         self.base_queryset = base_queryset
         # Only the known parameters, first value each; others (utm_*, page) are ignored.
-        data = {
-            name: params.get(name, "")
-            for name in [*FILTER_PARAMETERS, "sortering"]
-            if params.get(name, "")
-        }
+        data = {}
+        for name in [*FILTER_PARAMETERS, "sortering"]:
+            values = params.getlist(name) if hasattr(params, "getlist") else []
+            value = values[0] if values else params.get(name, "")
+            if value:
+                data[name] = value
         checked = PracticeFilterForm(data, base_queryset=base_queryset)
         checked.is_valid()
         self.notices = []

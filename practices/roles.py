@@ -62,7 +62,7 @@ def ensure_review_workflow(index_page):
     Every practice lives below the index, so every submission goes through it.
     Idempotent; called when the index page is created and by the demo builder.
     """
-    editors = Group.objects.get(name=EDITORS_GROUP)
+    editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
     workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
     if not workflow.active:
         workflow.active = True
