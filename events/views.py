@@ -15,6 +15,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail.models import Site
+
 from events import services
 from events.calendar import feed_calendar, session_calendar
 from events.forms import (
@@ -25,7 +27,7 @@ from events.forms import (
     municipality_choices,
     network_choices,
 )
-from events.models import Attendee, Registration, SessionPage
+from events.models import Attendee, Registration, SessionIndexPage, SessionPage
 from home.models import Municipality
 
 SESSIONS_PER_PAGE = 10
@@ -259,6 +261,24 @@ def _ics_response(calendar, filename):
 
 def session_ics(request, page):
     return _ics_response(session_calendar(page), f"{page.slug}.ics")
+
+
+def calendar_for_path(request, page_path):
+    """`<session page>/agenda.ics` or `<session index>/agenda.ics`, else 404."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    components = [part for part in page_path.split("/") if part]
+    page, _args, _kwargs = site.root_page.localized.specific.route(request, components)
+    # route() only finds live pages; private ones are not served here either.
+    if page.get_view_restrictions():
+        raise Http404
+    page = page.specific
+    if isinstance(page, SessionPage):
+        return session_ics(request, page)
+    if isinstance(page, SessionIndexPage):
+        return session_feed(request, page)
+    raise Http404
 
 
 def session_feed(request, index):

@@ -36,12 +36,6 @@ class SessionIndexPage(RoutablePageMixin, Page):
 
         return views.session_index(request, self)
 
-    @path("agenda.ics", name="feed")
-    def feed(self, request):
-        from events import views
-
-        return views.session_feed(request, self)
-
     @path("aanmelding/<str:token>/", name="manage")
     def manage(self, request, token):
         from events import views
@@ -219,12 +213,6 @@ class SessionPage(RoutablePageMixin, Page):
         from events import views
 
         return views.session_registered(request, self)
-
-    @path("agenda.ics", name="ics")
-    def ics(self, request):
-        from events import views
-
-        return views.session_ics(request, self)
 
     @property
     def has_ended(self):

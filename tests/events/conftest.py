@@ -60,6 +60,7 @@ class EventsBuilder:
         }
         values.update(fields)
         session = SessionPage(**values)
+        session.live = False  # publishing below makes it live, as in the admin
         self.index.add_child(instance=session)
         if publish:
             session.save_revision().publish()
