@@ -47,9 +47,16 @@ def _ensure_permissions(apps):
     for label in ("home", "practices", "wagtailcore", "wagtailadmin", "wagtaildocs",
                   "wagtailimages"):
         app_config = apps.get_app_config(label)
+        had_module = hasattr(app_config, "models_module")
+        previous = getattr(app_config, "models_module", None)
         app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
+        try:
+            create_permissions(app_config, verbosity=0, apps=apps)
+        finally:
+            if had_module:
+                app_config.models_module = previous
+            else:
+                del app_config.models_module
 
 
 def create_roles(apps, schema_editor):
