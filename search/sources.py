@@ -92,7 +92,7 @@ def _terms(manager):
 def practice_document(page):
     municipalities = [page.lead_municipality, *page.other_municipalities.all()]
     municipalities = list({m.pk: m for m in municipalities}.values())
-    regions = {m.riec_region.slug: str(m.riec_region) for m in municipalities}
+    regions = {m.riec_region.slug: m.riec_region.name for m in municipalities}
     themes = _terms(page.themes)
     published = page.first_published_at or page.last_published_at or timezone.now()
     document_date = _local_date(published)
