@@ -2,7 +2,7 @@
 title suggestions. Thin: they read the request into a SearchQuery, ask the engine and
 present its SearchResults."""
 
-import logging
+import unicodedata
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -27,7 +27,6 @@ from search.engines import (
 from search.models import QueryLog, scrub_personal_data
 from search.openapi import openapi_schema
 
-logger = logging.getLogger(__name__)
 MAX_VALUE_LENGTH = 120
 
 
@@ -40,10 +39,15 @@ class BadSearchRequest(Exception):
         self.status = status
 
 
+def clean_text(value):
+    """``value`` without control characters (a NUL byte cannot even be stored)."""
+    return "".join(c for c in value if unicodedata.category(c) not in ("Cc", "Cs"))
+
+
 def query_from_request(request):
     """The SearchQuery a GET request asks for; raises BadSearchRequest."""
     params = request.GET
-    q = " ".join(params.get("q", "").split())
+    q = " ".join(clean_text(params.get("q", "")).split())
     raw_page = params.get("page", "1").strip() or "1"
     if not raw_page.isdigit() or int(raw_page) < 1 or len(raw_page) > 6:
         raise BadSearchRequest(
@@ -56,7 +60,8 @@ def query_from_request(request):
         )
     filters = {}
     for name in FACETS:
-        values = [v.strip() for v in params.getlist(name) if v.strip()]
+        values = [clean_text(v).strip() for v in params.getlist(name)]
+        values = [v for v in values if v]
         if len(values) > MAX_FILTER_VALUES:
             raise BadSearchRequest(
                 _("Kies hoogstens %(count)s waarden per filter.")
@@ -261,6 +266,6 @@ def openapi(request):
 @require_GET
 def suggestions(request):
     """Titles that match what the visitor is typing (JSON, for search-suggest.js)."""
-    prefix = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    prefix = clean_text(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     titles = get_engine().suggest_titles(prefix) if prefix.strip() else []
     return JsonResponse({"q": prefix, "suggestions": titles})
