@@ -1,5 +1,7 @@
 """The pytest suite: SQLite unless DATABASE_URL is set, fast hashing, in-memory e-mail."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, STORAGES
 
@@ -17,5 +19,8 @@ DEBUG_PROPAGATE_EXCEPTIONS = False
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not :memory:, so that threaded tests (concurrent registrations, the live
-    # server of the browser tests) share one database.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+    # server of the browser tests) share one database; one file per test run, so that
+    # two runs at the same time do not overwrite each other's database.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")
+    }
