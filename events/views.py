@@ -360,9 +360,10 @@ def session_index(request, index):
 
 
 def _private(response):
-    # The URL holds the secret: no caching, no search engines, no Referer to elsewhere.
+    # The URL holds the secret: no caching, no search engines, no Referer to other
+    # sites ("no-referrer" would make browsers send "Origin: null" and fail CSRF).
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

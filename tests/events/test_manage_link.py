@@ -25,7 +25,7 @@ def test_manage_page_shows_the_registration_privately(client, events_site):
     for attendee in registration.attendees.all():
         assert attendee.email in html
     assert "https://vergader.example/abc" in html  # confirmed: they get the link
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"]
     assert '<meta name="robots" content="noindex, nofollow">' in html
 
