@@ -149,6 +149,10 @@ class PageOutOfRange(Exception):
         self.num_pages = num_pages
 
 
+class SearchUnavailable(Exception):
+    """The engine cannot answer now (cluster down, index missing); the page says so."""
+
+
 class SearchEngine:
     """What every engine implements; see docs/search.md."""
 

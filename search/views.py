@@ -10,6 +10,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from wagtail.contrib.search_promotions.models import Query as PromotedQuery
@@ -22,12 +23,16 @@ from search.engines import (
     SORTS,
     PageOutOfRange,
     SearchQuery,
+    SearchUnavailable,
     get_engine,
 )
 from search.models import QueryLog, scrub_personal_data
 from search.openapi import openapi_schema
 
 MAX_VALUE_LENGTH = 120
+UNAVAILABLE = gettext_lazy(
+    "Zoeken is even niet beschikbaar. Probeer het over een paar minuten opnieuw."
+)
 
 
 class BadSearchRequest(Exception):
@@ -145,6 +150,9 @@ def search_page(request):
         ) % {"count": error.num_pages}
         context["last_page_url"] = query_string(query, page=error.num_pages)
         return render(request, "search/search_page.html", context, status=404)
+    except SearchUnavailable:
+        context["error"] = UNAVAILABLE
+        return render(request, "search/search_page.html", context, status=503)
     if query.q and query.page == 1:
         log_query(query.q, results.total)
     paginator = Paginator(range(results.total), query.per_page)
@@ -255,6 +263,8 @@ def search_api(request):
             % {"count": error.num_pages},
             404,
         )
+    except SearchUnavailable:
+        return json_error(str(UNAVAILABLE), 503)
     return JsonResponse(results_as_json(results, request))
 
 
@@ -267,5 +277,8 @@ def openapi(request):
 def suggestions(request):
     """Titles that match what the visitor is typing (JSON, for search-suggest.js)."""
     prefix = clean_text(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
-    titles = get_engine().suggest_titles(prefix) if prefix.strip() else []
+    try:
+        titles = get_engine().suggest_titles(prefix) if prefix.strip() else []
+    except SearchUnavailable:
+        titles = []
     return JsonResponse({"q": prefix, "suggestions": titles})
