@@ -250,6 +250,12 @@ def parse_query(text, synonyms=EMPTY_SYNONYMS):
 # --- highlighting ------------------------------------------------------------------
 
 
+@lru_cache(maxsize=100_000)
+def _terms_of_original_word(word):
+    """Index terms of one word as written in the text (cached: snippets repeat words)."""
+    return frozenset(t for t in map(normalise_word, words(word)) if t)
+
+
 def highlight(text, terms, max_words=40):
     """An HTML-safe extract of ``text`` with the words that match ``terms`` in <mark>.
 
@@ -259,13 +265,9 @@ def highlight(text, terms, max_words=40):
     text = text or ""
     spans = []
     for match in _ORIGINAL_WORD.finditer(text):
-        folded = words(match.group())
-        hit = False
-        for word in folded:
-            term = normalise_word(word)
-            if term and term in terms:
-                hit = True
-                break
+        hit = bool(terms) and not _terms_of_original_word(match.group()).isdisjoint(
+            terms
+        )
         spans.append((match.start(), match.end(), hit))
     if not spans:
         return SafeString("")

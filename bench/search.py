@@ -1,0 +1,297 @@
+"""Benchmark of the database search engine at 10,000 and 100,000 practices.
+
+    .venv/bin/python bench/search.py                     # SQLite (temporary file)
+    DATABASE_URL=postgres://... .venv/bin/python bench/search.py   # PostgreSQL
+    .venv/bin/python bench/search.py --sizes 10000 --runs 30 --write docs/benchmarks.md
+
+Generates synthetic Dutch practices straight into the search app's own tables
+(SearchDocument and SearchFacet, through the engine's bulk path, so the same
+normalisation runs): the engine reads only those tables, so no Wagtail pages are needed.
+Then it times ``engine.search()`` -- the search page's work: text match, count, facet
+counts, the page of hits and their highlighted snippets -- for rare, common, ubiquitous,
+multi-word and faceted queries, and reports median and 95th percentile.
+
+The database is a throw-away one: a temporary SQLite file, or the PostgreSQL database in
+DATABASE_URL, whose search tables are emptied first (never point it at production).
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+COMMON_WORDS = [
+    "aanpak",
+    "wijk",
+    "samenwerking",
+    "politie",
+    "partners",
+    "bewoners",
+    "signalen",
+    "jongeren",
+    "ondernemers",
+    "panden",
+    "controle",
+    "handhaving",
+    "zorg",
+    "preventie",
+    "integraal",
+    "informatie",
+    "netwerk",
+    "toezicht",
+    "veiligheid",
+    "overlast",
+    "geld",
+    "woning",
+    "school",
+    "buurt",
+    "project",
+    "team",
+    "resultaten",
+    "lessen",
+    "ervaring",
+    "gezin",
+    "begeleiding",
+    "werk",
+    "perspectief",
+    "straat",
+]
+FILLER = [
+    "ook",
+    "daarnaast",
+    "verder",
+    "bovendien",
+    "eerst",
+    "vervolgens",
+    "samen",
+    "snel",
+    "goed",
+    "nieuw",
+    "groot",
+    "klein",
+    "belangrijk",
+    "lokaal",
+    "regionaal",
+    "landelijk",
+    "structureel",
+    "tijdelijk",
+    "gericht",
+    "breed",
+]
+RARE_WORDS = [
+    "nagelstudio",
+    "autohandel",
+    "drugslab",
+    "hennepkwekerij",
+    "vakantiepark",
+    "recreatiepark",
+    "sportkantine",
+    "shishalounge",
+    "belwinkel",
+    "flitsbezorger",
+    "geldezel",
+    "loverboy",
+    "trustkantoor",
+    "carwash",
+    "koerierdienst",
+    "kringloopwinkel",
+]
+THEMES = [f"thema-{i}" for i in range(10)]
+INTERVENTIONS = [f"interventie-{i}" for i in range(7)]
+PARTNERS = [f"partner-{i}" for i in range(15)]
+TRACKS = ["groep", "persoon-en-gezin", "domein-en-gebied"]
+EVIDENCE = ["praktijkervaring", "goed-beschreven", "goed-onderbouwd", "erkend"]
+MUNICIPALITIES = [f"gemeente-{i}" for i in range(342)]
+TAGS = [f"trefwoord{i}" for i in range(200)]
+
+
+def setup_django(database_url):
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    else:
+        os.environ.pop("DATABASE_URL", None)
+        os.environ["SQLITE_PATH"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def sentence(rng, words):
+    return " ".join(rng.choice(words) for _ in range(words and rng.randint(8, 14)))
+
+
+def generate(rng, number):
+    """One synthetic practice document (engine-neutral dict, see search.sources)."""
+    import datetime
+
+    body_words = []
+    for _ in range(rng.randint(80, 160)):
+        roll = rng.random()
+        if roll < 0.55:
+            body_words.append(rng.choice(COMMON_WORDS))
+        elif roll < 0.995:
+            body_words.append(rng.choice(FILLER))
+        else:
+            body_words.append(rng.choice(RARE_WORDS))
+    if rng.random() < 0.95:
+        body_words.insert(rng.randint(0, len(body_words)), "gemeente")
+    if rng.random() < 0.05:
+        body_words.extend(["criminele", "jeugdgroepen"])
+    body = " ".join(body_words)
+    title_words = [rng.choice(COMMON_WORDS) for _ in range(rng.randint(3, 6))]
+    if rng.random() < 0.02:
+        title_words.append(rng.choice(RARE_WORDS))
+    year = rng.randint(2015, 2025)
+    municipality = rng.choice(MUNICIPALITIES)
+    return {
+        "page_id": None,
+        "kind": "practice",
+        "title": " ".join(title_words).capitalize() + f" {number}",
+        "url": f"/praktijken/bench/{number}/",
+        "date": datetime.date(year, rng.randint(1, 12), rng.randint(1, 28)),
+        "snippet_source": body[:3000],
+        "body": body,
+        "municipality": municipality,
+        "themes": [],
+        "facets": {
+            "type": [("practice", "Praktijk")],
+            "theme": [(t, t) for t in rng.sample(THEMES, rng.randint(1, 2))],
+            "tag": [(t, t) for t in rng.sample(TAGS, rng.randint(0, 2))],
+            "municipality": [(municipality, municipality)],
+            "riec": [(f"riec-{hash(municipality) % 10}", "RIEC")],
+            "intervention": [
+                (i, i) for i in rng.sample(INTERVENTIONS, rng.randint(1, 3))
+            ],
+            "partner": [(p, p) for p in rng.sample(PARTNERS, rng.randint(2, 4))],
+            "track": [(t, t) for t in rng.sample(TRACKS, rng.randint(1, 2))],
+            "evidence": [(e := rng.choice(EVIDENCE), e)],
+            "year": [(str(year), str(year))],
+        },
+    }
+
+
+def fill(engine, size, batch_size=2000, seed=1):
+    from search.models import SearchDocument
+
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    engine.rebuild((generate(rng, n) for n in range(size)), batch_size=batch_size)
+    if engine_vendor() == "postgresql":
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchdocument; ANALYZE search_searchfacet;")
+    assert SearchDocument.objects.count() == size
+    return time.perf_counter() - started
+
+
+def engine_vendor():
+    from django.db import connection
+
+    return connection.vendor
+
+
+def query_sets():
+    from search.engines import SearchQuery
+
+    return {
+        "rare": [SearchQuery(q=word) for word in RARE_WORDS],
+        "common": [SearchQuery(q=word) for word in COMMON_WORDS[:15]],
+        "ubiquitous": [SearchQuery(q="gemeente"), SearchQuery(q="gemeenten")],
+        "multi-word": [
+            SearchQuery(q="criminele jeugdgroepen aanpak"),
+            SearchQuery(q="samenwerking politie wijk"),
+            SearchQuery(q="zorg gezin begeleiding"),
+            SearchQuery(q="nagelstudio controle"),
+        ],
+        "faceted": [
+            SearchQuery(
+                q="aanpak", filters={"theme": ("thema-1", "thema-2"), "year": ("2024",)}
+            ),
+            SearchQuery(filters={"municipality": ("gemeente-7",), "track": ("groep",)}),
+            SearchQuery(
+                q="politie",
+                filters={"partner": ("partner-3",), "evidence": ("erkend",)},
+            ),
+        ],
+        "empty (list all)": [SearchQuery(), SearchQuery(sort="newest", page=5)],
+    }
+
+
+def measure(engine, queries, runs):
+    timings = []
+    totals = []
+    for run in range(runs):
+        query = queries[run % len(queries)]
+        started = time.perf_counter()
+        results = engine.search(query)
+        timings.append((time.perf_counter() - started) * 1000)
+        totals.append(results.total)
+    timings.sort()
+    p95 = timings[min(len(timings) - 1, int(round(0.95 * (len(timings) - 1))))]
+    return statistics.median(timings), p95, statistics.median(totals)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument(
+        "--runs", type=int, default=40, help="timed searches per query type"
+    )
+    parser.add_argument("--write", help="append a Markdown table to this file")
+    args = parser.parse_args()
+    setup_django(os.environ.get("DATABASE_URL", ""))
+
+    from django.db import connection
+
+    from search.engines import get_engine
+
+    engine = get_engine("database")
+    vendor = connection.vendor
+    version = connection.cursor().connection.__class__.__module__
+    if vendor == "sqlite":
+        import sqlite3
+
+        version = f"SQLite {sqlite3.sqlite_version}"
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            version = f"PostgreSQL {cursor.fetchone()[0]}"
+    lines = [
+        f"### {version} ({os.cpu_count()} CPUs)",
+        "",
+        "| practices | query type | median ms | p95 ms | matches (median) |",
+        "|---:|---|---:|---:|---:|",
+    ]
+    for size in [int(s) for s in args.sizes.split(",")]:
+        seconds = fill(engine, size)
+        print(
+            f"{version}: generated and indexed {size} practices in {seconds:.0f} s",
+            flush=True,
+        )
+        for name, queries in query_sets().items():
+            for query in queries:  # warm caches once
+                engine.search(query)
+            median, p95, total = measure(engine, queries, args.runs)
+            line = f"| {size:,} | {name} | {median:.1f} | {p95:.1f} | {total:,.0f} |"
+            print(line, flush=True)
+            lines.append(line)
+    lines.append("")
+    if args.write:
+        with open(args.write, "a", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
