@@ -205,10 +205,13 @@ class SearchEngine:
                     )
         corrected = self.spelling_correction(query.q)
         if corrected:
-            alternative = replace(query, q=corrected, page=1)
-            count = self.count(alternative)
-            if count:
-                found.append(Suggestion("spelling", corrected, alternative, count))
+            # The corrected words with the filters, else without them.
+            for filters in (query.filters, {}):
+                alternative = replace(query, q=corrected, filters=filters, page=1)
+                count = self.count(alternative)
+                if count:
+                    found.append(Suggestion("spelling", corrected, alternative, count))
+                    break
         for text in self.synonyms().related(parsed.terms)[:MAX_RELATED]:
             alternative = replace(query, q=text, page=1)
             count = self.count(alternative)

@@ -198,3 +198,12 @@ def test_phrases_compile_to_adjacent_terms():
     parsed = parse_query("OM", SynonymSet([["OM", "Openbaar Ministerie"]]))
     assert fts5_expression(parsed) == '("om" OR "open ministerie")'
     assert tsquery_expression(parsed) == "(('om') | ('open' <-> 'ministerie'))"
+
+
+def test_spelling_suggestion_drops_filters_when_needed(small_site, engine):
+    results = engine.search(
+        SearchQuery(q="sportlcubs", filters={"theme": ("onbekend",)})
+    )
+    spelling = [s for s in results.suggestions if s.kind == "spelling"]
+    assert spelling[0].query.filters == {}
+    assert spelling[0].count == 1
