@@ -9,12 +9,9 @@ import os
 from pathlib import Path
 
 from django.core.management import call_command
+from django.db import connections
 
 import pytest
-
-# Playwright's sync API runs an asyncio event loop in this thread; Django would then
-# refuse database access from the tests ("async unsafe") although nothing here is async.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 BROWSER_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BROWSER_DIR.parent.parent
@@ -53,19 +50,49 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole run."""
+@pytest.fixture(scope="package", autouse=True)
+def _allow_database_calls_beside_playwright():
+    """Between two calls, Playwright's sync API leaves its asyncio event loop marked as
+    running in this thread, and Django then refuses database calls as "async unsafe"
+    although nothing here is async. Django's escape hatch is this environment variable;
+    it is set only while the browser tests run (package scope, like `browser`), so the
+    rest of the suite, and the subprocesses it starts, keep Django's protection."""
+    name = "DJANGO_ALLOW_ASYNC_UNSAFE"
+    previous = os.environ.get(name)
+    os.environ[name] = "true"
+    yield
+    if previous is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = previous
+
+
+@pytest.fixture(scope="package")
+def browser(django_db_setup):
+    """One headless Chromium for the browser tests; stopped when they are done, which
+    also ends Playwright's event loop."""
     if not os.access(CHROMIUM, os.X_OK):
         skip_or_fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
+    # While Playwright's loop counts as running, Django's connection handler (an asgiref
+    # Local) hands this thread a second set of connection objects. The test database
+    # snapshot that serialized rollback restores after each flush (see demo_site) lives
+    # on the first set, so copy it over; close the second set at the end.
+    snapshots = {
+        connection.alias: connection.__dict__.get("_test_serialized_contents")
+        for connection in connections.all()
+    }
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
+        for alias, snapshot in snapshots.items():
+            if snapshot is not None:
+                connections[alias]._test_serialized_contents = snapshot
         yield chromium
         chromium.close()
+        connections.close_all()
 
 
 @pytest.fixture
