@@ -174,7 +174,7 @@ lock: | $(BIN)/uv ## regenerate requirements.lock (pyproject.toml) and package-l
 .PHONY: clean
 clean: ## remove build output, caches, compiled translations and install stamps (keeps .venv, node_modules, var/db.sqlite3)
 	rm -rf static/dist staticfiles test-results .pytest_cache .ruff_cache
-	rm -f $(VENV)/.installed node_modules/.installed $(MESSAGES_STAMP) var/test.sqlite3*
+	rm -f $(VENV)/.installed node_modules/.installed $(MESSAGES_STAMP) var/test*.sqlite3*
 	find . \( -path ./.venv -o -path ./node_modules \) -prune -o \
 		\( -name '*.mo' -o -name __pycache__ \) -print0 | xargs -0 rm -rf
 
