@@ -6,11 +6,12 @@ per recipient. When the mail server fails (SMTPException, OSError) the registrat
 as it is and an OutgoingMail row records the failure; `manage.py resend_failed_mail`
 renders the message again and retries.
 
-The manage-link token exists in clear only in the first confirmation to the contact
-person. If that message fails, the resend gives the registration a fresh token (the old
-one never reached anybody), so no token is ever stored in clear.
+Every message to the contact person carries the manage link. Its token is never stored:
+it is derived from SECRET_KEY and the registration's id and salt each time a message is
+composed (Registration.manage_token), so a resent message carries it too.
 """
 
+import hmac
 import logging
 import smtplib
 
@@ -21,7 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events.models import OutgoingMail, Registration, new_token
+from events.models import OutgoingMail, Registration, hash_token
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ ATTENDEE_ADDED = "deelnemer-toegevoegd"
 REMINDER = "herinnering"
 SESSION_CANCELLED = "bijeenkomst-geannuleerd"
 MESSAGE = "bericht"
+NEW_LINK = "nieuwe-link"
 
 MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
@@ -42,7 +44,7 @@ def after_commit(kind, registration_id, **options):
     transaction.on_commit(lambda: deliver(kind, registration_id, **options))
 
 
-def deliver(kind, registration_id, *, token=None, attendee_id=None, payload=None):
+def deliver(kind, registration_id, *, attendee_id=None, payload=None):
     """Sends every message of one event; returns how many were sent."""
     registration = (
         Registration.objects.select_related("session", "municipality", "city_network")
@@ -52,44 +54,52 @@ def deliver(kind, registration_id, *, token=None, attendee_id=None, payload=None
     if registration is None:
         return 0
     sent = 0
-    for recipient, attendee, with_token in recipients(
-        kind, registration, attendee_id=attendee_id, token=token
+    for recipient, attendee, with_link in recipients(
+        kind, registration, attendee_id=attendee_id
     ):
         ok = send_one(
             kind,
             registration,
             recipient,
             attendee=attendee,
-            token=token if with_token else None,
+            with_link=with_link,
             payload=payload,
         )
         sent += ok
     return sent
 
 
-def recipients(kind, registration, *, attendee_id=None, token=None):
-    """(address, attendee or None, gets the manage link) for each message of an event."""
+def recipients(kind, registration, *, attendee_id=None):
+    """(address, attendee or None, gets the manage link) for each message of an event.
+
+    Every message to the contact person carries the manage link, also one they get as
+    an attendee of their own delegation (e.g. the editors' message); nobody else's does.
+    """
     attendees = list(registration.attendees.all())
     active = [a for a in attendees if a.cancelled_at is None]
     contact = registration.contact_email.lower()
     result = []
+    if kind == NEW_LINK:
+        return [(registration.contact_email, None, True)]
     if kind in (ATTENDEE_CANCELLED, ATTENDEE_ADDED, MESSAGE):
         attendee = next((a for a in attendees if a.pk == attendee_id), None)
         if attendee is not None:
-            result.append((attendee.email, attendee, False))
+            result.append((attendee.email, attendee, attendee.email == contact))
         if kind == ATTENDEE_CANCELLED and attendee and attendee.email != contact:
-            result.append((registration.contact_email, None, False))
+            result.append((registration.contact_email, None, True))
         return result
     if kind == REMINDER and registration.status != Registration.Status.CONFIRMED:
         return []
     people = attendees if kind == CANCELLED else active
-    result.append((registration.contact_email, None, kind == REGISTERED))
+    result.append((registration.contact_email, None, True))
     # The contact person gets one message, also when they attend themselves.
     result.extend((a.email, a, False) for a in people if a.email != contact)
     return result
 
 
-def send_one(kind, registration, recipient, *, attendee=None, token=None, payload=None):
+def send_one(
+    kind, registration, recipient, *, attendee=None, with_link=False, payload=None
+):
     """Renders and sends one message; records a failure instead of raising."""
     try:
         message = compose(
@@ -97,28 +107,32 @@ def send_one(kind, registration, recipient, *, attendee=None, token=None, payloa
             registration,
             recipient,
             attendee=attendee,
-            token=token,
+            with_link=with_link,
             payload=payload,
         )
         message.send(fail_silently=False)
     except MAIL_ERRORS as error:
-        _record_failure(kind, registration, recipient, attendee, token, payload, error)
+        _record_failure(
+            kind, registration, recipient, attendee, with_link, payload, error
+        )
         logger.warning(
             "Mail %s to registration %s failed: %s", kind, registration.pk, error
         )
         return 0
     except Exception as error:  # a bug must not turn a saved registration into a 500
-        _record_failure(kind, registration, recipient, attendee, token, payload, error)
+        _record_failure(
+            kind, registration, recipient, attendee, with_link, payload, error
+        )
         logger.exception("Mail %s to registration %s failed", kind, registration.pk)
         return 0
     return 1
 
 
-def _record_failure(kind, registration, recipient, attendee, token, payload, error):
+def _record_failure(kind, registration, recipient, attendee, with_link, payload, error):
     stored = dict(payload or {})
     if attendee is not None:
         stored["attendee_id"] = attendee.pk
-    if token is not None:
+    if with_link:
         stored["manage_link"] = True  # the token itself is never stored
     OutgoingMail.objects.create(
         registration=registration,
@@ -145,17 +159,15 @@ def resend_failed(limit=None):
         payload = dict(mail.payload)
         attendee_id = payload.pop("attendee_id", None)
         attendee = registration.attendees.filter(pk=attendee_id).first()
-        token = None
-        if payload.pop("manage_link", False) and registration.is_active:
-            token, digest = new_token()
-            Registration.objects.filter(pk=registration.pk).update(token_hash=digest)
+        # The link is derived again, so the resent message has the current one.
+        with_link = payload.pop("manage_link", False)
         try:
             message = compose(
                 mail.kind,
                 registration,
                 mail.recipient,
                 attendee=attendee,
-                token=token,
+                with_link=with_link,
                 payload=payload,
             )
             message.send(fail_silently=False)
@@ -176,7 +188,22 @@ def resend_failed(limit=None):
 # --- composing ---------------------------------------------------------------------
 
 
-def manage_url(registration, token):
+def manage_url(registration, token=None):
+    """The full manage-link URL; without `token`, the registration's current one.
+
+    Empty when the registration has no link (personal data purged) or the session has
+    ended (the link would give 404 anyway).
+    """
+    if token is None:
+        if registration.token_hash is None or registration.session.has_ended:
+            return ""
+        token = registration.manage_token()
+        if not hmac.compare_digest(hash_token(token), registration.token_hash):
+            # SECRET_KEY was rotated since the hash was stored: store the hash of the
+            # token the current key derives, unless the salt changed meanwhile.
+            Registration.objects.filter(
+                pk=registration.pk, token_salt=registration.token_salt
+            ).exclude(token_hash=None).update(token_hash=hash_token(token))
     index = registration.session.get_parent().specific
     return index.get_full_url().rstrip("/") + f"/aanmelding/{token}/"
 
@@ -215,9 +242,7 @@ def _texts(kind, registration, attendee, payload):
             [
                 _(
                     "Er zijn plaatsen vrijgekomen. De aanmelding van %(organisation)s "
-                    "staat niet meer op de wachtlijst maar is bevestigd. Wijzigen of "
-                    "annuleren kan via de link in de eerste bevestiging van de "
-                    "contactpersoon."
+                    "staat niet meer op de wachtlijst maar is bevestigd."
                 )
                 % {"organisation": registration.organisation_name},
             ],
@@ -276,10 +301,23 @@ def _texts(kind, registration, attendee, payload):
         )
     if kind == MESSAGE:
         return payload["subject"], payload["body"].split("\n\n")
+    if kind == NEW_LINK:
+        return (
+            _("Nieuwe link voor uw aanmelding: %(title)s") % {"title": title},
+            [
+                _(
+                    "U heeft een nieuwe persoonlijke link gevraagd voor de aanmelding "
+                    "van %(organisation)s. De vorige link werkt niet meer."
+                )
+                % {"organisation": registration.organisation_name},
+            ],
+        )
     raise ValueError(f"unknown mail kind {kind}")
 
 
-def compose(kind, registration, recipient, *, attendee=None, token=None, payload=None):
+def compose(
+    kind, registration, recipient, *, attendee=None, with_link=False, payload=None
+):
     from events.calendar import session_calendar
 
     session = registration.session
@@ -307,7 +345,11 @@ def compose(kind, registration, recipient, *, attendee=None, token=None, payload
         "attendee": attendee,
         "attendees": registration.active_attendees(),
         "is_contact": attendee is None,
-        "manage_url": manage_url(registration, token) if token else "",
+        "manage_url": manage_url(registration) if with_link else "",
+        # Changes are possible only while the registration and the session are on.
+        "manage_can_change": registration.is_active
+        and not session.is_cancelled
+        and not session.has_started,
         "online_url": session.online_meeting_url if show_online else "",
         "show_details": kind not in (CANCELLED, SESSION_CANCELLED, MESSAGE),
         "start": timezone.localtime(session.start),

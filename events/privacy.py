@@ -78,7 +78,9 @@ def _purge_session(session, now):
         contact_email="",
         contact_phone="",
         remarks="",
+        # No hash: no token matches; no salt: the old link cannot be derived either.
         token_hash=None,
+        token_salt="",
         anonymised_at=now,
     )
     return len(ids)

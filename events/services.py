@@ -25,7 +25,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events import emails
-from events.models import Attendee, Registration, SessionPage, new_token
+from events.models import (
+    Attendee,
+    Registration,
+    SessionPage,
+    hash_token,
+    new_token_salt,
+)
 
 
 class RegistrationRefused(Exception):
@@ -187,8 +193,9 @@ def register(
 ):
     """Registers a delegation: confirmed when it fits entirely, else waitlisted whole.
 
-    Returns (registration, token); the token is the secret of the manage link and is
-    not stored, only its hash.
+    Returns (registration, token); the token is the secret of the manage link. It is
+    not stored (only its hash): it is derived from SECRET_KEY, the registration's id and
+    its random salt whenever a mail needs it (Registration.manage_token).
     """
     now = now or timezone.now()
     attendees = list(attendees)
@@ -227,7 +234,6 @@ def register(
                 }
             )
         fits = confirmed_seats(session.pk) + len(attendees) <= session.capacity
-        token, digest = new_token()
         try:
             with transaction.atomic():
                 registration = Registration.objects.create(
@@ -247,7 +253,6 @@ def register(
                         else Registration.Status.WAITLISTED
                     ),
                     confirmed_at=now if fits else None,
-                    token_hash=digest,
                 )
                 Attendee.objects.bulk_create(
                     Attendee(
@@ -264,8 +269,36 @@ def register(
             raise RegistrationRefused(
                 _("Een van de e-mailadressen is al aangemeld voor deze bijeenkomst.")
             ) from error
+        # The token needs the primary key, so its hash is stored right after the insert.
+        token = registration.manage_token()
+        registration.token_hash = hash_token(token)
+        Registration.objects.filter(pk=registration.pk).update(
+            token_hash=registration.token_hash
+        )
         if notify:
-            emails.after_commit(emails.REGISTERED, registration.pk, token=token)
+            emails.after_commit(emails.REGISTERED, registration.pk)
+    return registration, token
+
+
+def new_manage_link(registration_id, *, now=None, notify=True):
+    """Gives a registration a new manage link; the old one stops working at once.
+
+    A new random salt makes a new token. Returns (registration, new token); the new
+    link goes only to the contact person by e-mail.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        session, registration = _locked_registration(registration_id)
+        if registration.anonymised_at is not None or session.has_ended:
+            raise RegistrationRefused(
+                _("Deze aanmelding kan niet meer worden beheerd.")
+            )
+        registration.token_salt = new_token_salt()
+        token = registration.manage_token()
+        registration.token_hash = hash_token(token)
+        registration.save(update_fields=["token_salt", "token_hash", "updated_at"])
+        if notify:
+            emails.after_commit(emails.NEW_LINK, registration.pk)
     return registration, token
 
 
@@ -393,6 +426,98 @@ def replace_attendee(registration_id, attendee_id, data, *, now=None, notify=Tru
                 emails.ATTENDEE_ADDED, registration.pk, attendee_id=attendee.pk
             )
     return attendee
+
+
+def add_attendees(registration_id, attendees, *, now=None, notify=True):
+    """The contact person adds attendees to an existing registration.
+
+    The same rules as registering: the window must be open, the per-organisation
+    maximum counts all active registrations of the organisation, an e-mail address once
+    per session. All or nothing: a confirmed registration takes the new attendees only
+    if they all fit in the free seats (it is never split); a waitlisted registration
+    takes them on the waitlist and is then considered for promotion like any other.
+    Returns the new Attendee objects.
+    """
+    now = now or timezone.now()
+    attendees = list(attendees)
+    if not attendees:
+        raise RegistrationRefused(_("Vul ten minste één deelnemer in."), status=400)
+    with transaction.atomic():
+        session, registration = _locked_registration(registration_id)
+        if not registration.is_active:
+            raise RegistrationRefused(_("Deze aanmelding is geannuleerd."))
+        check_registration_open(session, now)
+        _check_attendee_emails(session, attendees)
+        already = Attendee.objects.filter(
+            session=session,
+            cancelled_at__isnull=True,
+            registration__organisation_key=registration.organisation_key,
+            registration__status__in=[
+                Registration.Status.CONFIRMED,
+                Registration.Status.WAITLISTED,
+            ],
+        ).count()
+        if already + len(attendees) > session.max_per_organisation:
+            left = max(session.max_per_organisation - already, 0)
+            raise RegistrationRefused(
+                _(
+                    "Uw organisatie heeft al %(already)d deelnemers aangemeld; per "
+                    "organisatie kunnen er ten hoogste %(max)d deelnemen. U kunt nog "
+                    "%(left)d deelnemer(s) aanmelden."
+                )
+                % {
+                    "already": already,
+                    "max": session.max_per_organisation,
+                    "left": left,
+                }
+            )
+        if registration.status == Registration.Status.CONFIRMED:
+            free = max(session.capacity - confirmed_seats(session.pk), 0)
+            if len(attendees) > free:
+                raise RegistrationRefused(
+                    _(
+                        "Er zijn nog %(free)d plaats(en) vrij; u wilt er %(wanted)d "
+                        "toevoegen. Er is niets gewijzigd. Een bevestigde aanmelding "
+                        "wordt niet gesplitst: meld minder deelnemers aan, of doe een "
+                        "nieuwe aanmelding voor de wachtlijst."
+                    )
+                    % {"free": free, "wanted": len(attendees)}
+                )
+        try:
+            with transaction.atomic():
+                added = Attendee.objects.bulk_create(
+                    Attendee(
+                        registration=registration,
+                        session=session,
+                        name=a.name.strip(),
+                        email=a.normalised_email,
+                        role=a.role.strip(),
+                        municipality=a.municipality,
+                    )
+                    for a in attendees
+                )
+        except IntegrityError as error:  # pragma: no cover - the lock prevents this
+            raise RegistrationRefused(
+                _("Een van de e-mailadressen is al aangemeld voor deze bijeenkomst.")
+            ) from error
+        registration.save(update_fields=["updated_at"])
+        promoted = []
+        if registration.status == Registration.Status.WAITLISTED:
+            promoted = promote_waitlist(session, now=now, notify=notify)
+        if notify and registration not in promoted:
+            # When the registration was promoted just now, the promotion mail goes to
+            # every attendee, the new ones included.
+            added_ids = list(
+                registration.attendees.filter(
+                    cancelled_at__isnull=True,
+                    email__in=[a.normalised_email for a in attendees],
+                ).values_list("pk", flat=True)
+            )
+            for attendee_id in added_ids:
+                emails.after_commit(
+                    emails.ATTENDEE_ADDED, registration.pk, attendee_id=attendee_id
+                )
+    return added
 
 
 def promote_manually(registration_id, *, now=None, notify=True):

@@ -368,6 +368,35 @@ def _private(response):
     return response
 
 
+ADD_ATTENDEES = "deelnemers-toevoegen"
+ADD_ROW = "rij-toevoegen"
+NEW_LINK = "nieuwe-link"
+ADD_PREFIX = "nieuw"
+
+
+class _ShowForm(Exception):
+    """Not a change: show the page again with the form as filled in."""
+
+
+def _add_formset(request, session, municipalities, extra=0):
+    """The "add attendees" rows; `extra` adds empty ones to what was posted."""
+    formset_class = attendee_formset_class(session.max_per_organisation)
+    form_kwargs = {"municipalities": municipalities}
+    if request is None:
+        return formset_class(prefix=ADD_PREFIX, form_kwargs=form_kwargs)
+    if not extra:
+        return formset_class(request.POST, prefix=ADD_PREFIX, form_kwargs=form_kwargs)
+    try:
+        total = int(request.POST.get(f"{ADD_PREFIX}-TOTAL_FORMS", 1))
+    except ValueError:
+        total = 1
+    total = max(1, min(total, session.max_per_organisation))
+    initial = _attendee_initial(request.POST, ADD_PREFIX, total)
+    if total < session.max_per_organisation:
+        initial.append({})
+    return formset_class(prefix=ADD_PREFIX, initial=initial, form_kwargs=form_kwargs)
+
+
 def manage_registration(request, index, token):
     registration = (
         Registration.objects.select_related("session", "municipality", "city_network")
@@ -381,6 +410,7 @@ def manage_registration(request, index, token):
     status = 200
     refusal = None
     edit_forms = {}
+    add_formset = None
 
     if request.method == "POST":
         action = request.POST.get("actie", "")
@@ -392,6 +422,41 @@ def manage_registration(request, index, token):
             elif action == "afmelden" and attendee_id.isdigit():
                 services.cancel_attendee(registration.pk, int(attendee_id))
                 messages.success(request, _("De deelnemer is afgemeld."))
+            elif action == ADD_ROW:
+                # One more empty row in the "add attendees" form, without JavaScript.
+                add_formset = _add_formset(request, session, municipalities, extra=1)
+                raise _ShowForm
+            elif action == ADD_ATTENDEES:
+                add_formset = _add_formset(request, session, municipalities)
+                if not add_formset.is_valid():
+                    raise services.RegistrationRefused(
+                        _("De nieuwe deelnemers zijn nog niet compleet."), status=400
+                    )
+                wanted = {
+                    f.cleaned_data.get("municipality") for f in add_formset.forms
+                } - {None}
+                by_pk = Municipality.objects.in_bulk(wanted)
+                services.add_attendees(
+                    registration.pk,
+                    [
+                        f.attendee_data(by_pk)
+                        for f in add_formset.forms
+                        if f.cleaned_data
+                    ],
+                )
+                messages.success(request, _("De deelnemers zijn toegevoegd."))
+            elif action == NEW_LINK:
+                services.new_manage_link(registration.pk)
+                # The URL of this page no longer works: show where the new link went.
+                context = index.get_context(request)
+                context.update(
+                    {"page": index, "session": session, "registration": registration}
+                )
+                return _private(
+                    TemplateResponse(
+                        request, "events/manage_link_renewed.html", context
+                    )
+                )
             elif action == "wijzigen" and attendee_id.isdigit():
                 form = AttendeeForm(
                     request.POST,
@@ -414,6 +479,8 @@ def manage_registration(request, index, token):
                 messages.success(request, _("De deelnemer is gewijzigd."))
             else:
                 raise services.RegistrationRefused(_("Onbekende actie."), status=400)
+        except _ShowForm:
+            pass
         except services.RegistrationRefused as refused:
             status, refusal = refused.status, refused.message
         else:
@@ -432,6 +499,12 @@ def manage_registration(request, index, token):
                 "municipality": attendee.municipality_id,
             },
         )
+    changeable = (
+        registration.is_active and not session.has_started and not session.is_cancelled
+    )
+    can_add = changeable and session.registration_state() == "open"
+    if can_add and add_formset is None:
+        add_formset = _add_formset(None, session, municipalities, extra=1)
     context = index.get_context(request)
     context.update(
         {
@@ -440,9 +513,12 @@ def manage_registration(request, index, token):
             "registration": registration,
             "attendees": attendees,
             "refusal": refusal,
-            "changeable": registration.is_active
-            and not session.has_started
-            and not session.is_cancelled,
+            "changeable": changeable,
+            "can_add": can_add,
+            "add_formset": add_formset if can_add else None,
+            "add_row_action": ADD_ROW,
+            "add_action": ADD_ATTENDEES,
+            "new_link_action": NEW_LINK,
             "online_url": session.online_meeting_url
             if registration.status == Registration.Status.CONFIRMED
             else "",

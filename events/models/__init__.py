@@ -6,8 +6,9 @@ from .registrations import (
     OutgoingMail,
     Registration,
     SessionStatistic,
+    derive_token,
     hash_token,
-    new_token,
+    new_token_salt,
 )
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "SessionIndexPage",
     "SessionPage",
     "SessionStatistic",
+    "derive_token",
     "hash_token",
-    "new_token",
+    "new_token_salt",
 ]

@@ -1,13 +1,18 @@
 """Registrations for learning sessions: plain Django models, written by the public form
 and read by ministry editors in the Wagtail admin. The rules live in events/services.py."""
 
+import base64
 import hashlib
 import hmac
 import secrets
 
 from django.db import models
 from django.db.models import Q
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+# Separates the manage-link HMAC key from every other use of SECRET_KEY.
+MANAGE_LINK_KEY_SALT = "events.manage-link"
 
 
 def hash_token(token):
@@ -15,10 +20,25 @@ def hash_token(token):
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def new_token():
-    """A fresh secret for a manage link (256 bits of randomness) and its hash."""
-    token = secrets.token_urlsafe(32)
-    return token, hash_token(token)
+def new_token_salt():
+    """A fresh random per-registration salt (128 bits); rotating it kills the link."""
+    return secrets.token_urlsafe(16)
+
+
+def derive_token(registration_id, token_salt, secret=None):
+    """The manage-link token of a registration, derived and never stored.
+
+    urlsafe-base64 (without padding) of HMAC-SHA256 over "<pk>:<salt>", keyed with a key
+    derived from SECRET_KEY (or `secret`) and MANAGE_LINK_KEY_SALT. The database alone
+    holds only the salt and sha256(token): without SECRET_KEY no link can be made.
+    """
+    digest = salted_hmac(
+        MANAGE_LINK_KEY_SALT,
+        f"{registration_id}:{token_salt}",
+        secret=secret,
+        algorithm="sha256",
+    ).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -45,6 +65,10 @@ class RegistrationQuerySet(models.QuerySet):
         if registration is None or not hmac.compare_digest(
             registration.token_hash, digest
         ):
+            return None
+        # The token must also be the one the current SECRET_KEY derives: after the
+        # key is rotated, links made with the old key stop working.
+        if not hmac.compare_digest(token, registration.manage_token()):
             return None
         return registration
 
@@ -100,6 +124,10 @@ class Registration(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, db_index=True
     )
+    # The manage link: token = HMAC(SECRET_KEY-derived key, "<pk>:<token_salt>"), so it
+    # can be put in every mail without being stored; only sha256(token) is stored, for
+    # the lookup. A new salt makes a new link and kills the old one.
+    token_salt = models.CharField(max_length=32, default=new_token_salt, editable=False)
     token_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
     created_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
@@ -167,6 +195,10 @@ class Registration(models.Model):
 
     def active_attendees(self):
         return [a for a in self.attendees.all() if a.cancelled_at is None]
+
+    def manage_token(self):
+        """The secret of this registration's manage link (see derive_token)."""
+        return derive_token(self.pk, self.token_salt)
 
 
 class Attendee(models.Model):
