@@ -91,9 +91,7 @@ $(MESSAGES_STAMP): $(PO_FILES) | $(VENV)/.installed
 .PHONY: run
 run: install ## run the portal at http://127.0.0.1:8000 with demo content (SQLite)
 	@mkdir -p var
-	$(DEV) $(MANAGE) migrate --noinput
-	$(DEV) $(MANAGE) load_demo
-	$(DEV) $(MANAGE) ensure_admin
+	$(DEV) $(MANAGE) prepare_demo_site --url http://$(HOST):$(PORT)
 	$(DEV) $(MANAGE) runserver $(HOST):$(PORT)
 
 # --- checking and testing --------------------------------------------------------------

@@ -18,11 +18,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
         parser.add_argument(
+            "--url", default="http://127.0.0.1:8000", help="Adres van de site."
+        )
+        parser.add_argument(
             "--password-file",
             default=str(Path(settings.BASE_DIR) / "var" / "admin-password"),
         )
 
-    def handle(self, *args, username, password_file, **options):
+    def handle(self, *args, username, password_file, url, **options):
         password_path = Path(password_file)
         User = get_user_model()
         user = User.objects.filter(username=username).first()
@@ -45,7 +48,7 @@ class Command(BaseCommand):
 
         self.stdout.write(
             self.style.SUCCESS(
-                "\n  Beheer: http://127.0.0.1:8000/admin/\n"
+                f"\n  Portaal: {url}/\n  Beheer:  {url}/admin/\n"
                 f"  Gebruikersnaam: {username}\n  Wachtwoord:     {password}\n"
             )
         )
