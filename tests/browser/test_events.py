@@ -1,6 +1,7 @@
 """The whole registration journey in a real browser: find a session, register a
 delegation of two (adding the second attendee without JavaScript), see the confirmation,
-open the manage link from the e-mail, cancel one attendee; zero axe violations."""
+open the manage link from the e-mail, cancel one attendee and add another; zero axe
+violations."""
 
 import re
 from urllib.parse import urlsplit
@@ -60,9 +61,21 @@ def test_register_a_delegation_and_cancel_one_attendee(
     expect(page.locator(".manage-attendee")).to_have_count(1)
     assert_no_axe_violations(page)
 
+    # Add a colleague through the same link (no JavaScript needed).
+    add_form = page.locator(".manage-add")
+    add_form.get_by_label("Naam").fill("Cees Bakker")
+    add_form.get_by_label("E-mailadres").fill("cees@rotterdam.example")
+    add_form.get_by_role("button", name="Deelnemers toevoegen").click()
+    expect(page.locator("main")).to_contain_text("De deelnemers zijn toegevoegd")
+    expect(page.locator(".manage-attendee")).to_have_count(2)
+    assert_no_axe_violations(page)
+
     registration = Registration.objects.get(contact_email="carla@rotterdam.example")
     assert registration.status == Registration.Status.CONFIRMED
-    assert registration.attendees.filter(cancelled_at__isnull=True).count() == 1
+    assert registration.attendees.filter(cancelled_at__isnull=True).count() == 2
+    # The later mail to the new attendee has no link; the contact's link still works.
+    added_mail = next(m for m in mail.outbox if m.to == ["cees@rotterdam.example"])
+    assert "/aanmelding/" not in added_mail.body
 
 
 def test_unknown_manage_link_is_404(page, demo_site):
