@@ -47,7 +47,7 @@ class Command(BaseCommand):
         up_to_date = (
             stamp_path.exists()
             and stamp_path.read_text().strip() == fingerprint
-            and HomePage.objects.filter(slug="home").exists()
+            and HomePage.objects.exists()
         )
         if up_to_date:
             self.stdout.write("Demo-inhoud is al bijgewerkt.")
