@@ -22,6 +22,15 @@ PUBLIC_PAGES = [
     ("/toegankelijkheidsverklaring/", 200),
     ("/privacyverklaring/", 200),
     ("/deze-pagina-bestaat-niet/", 404),
+    ("/praktijken/", 200),
+    ("/praktijken/?thema=witwassen&status=lopend&sortering=titel", 200),
+    ("/praktijken/?thema=bestaat-niet&page=999", 200),
+    ("/praktijken/rotterdam/gebiedsgerichte-aanpak-jeugdgroep-oud-charlois/", 200),
+    ("/praktijken/s-gravenhage/bibob-screening-shishalounge/", 200),
+    ("/leerbijeenkomsten/", 200),
+    ("/leerbijeenkomsten/criminele-jeugdgroepen-van-signaal-tot-aanpak/", 200),
+    ("/zoeken/?q=witwassen", 200),
+    ("/zoeken/?q=jeugdgroepen&thema=criminele-jeugdgroepen", 200),
 ]
 
 VNU_JAR = (
