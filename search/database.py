@@ -7,10 +7,12 @@ A, body weight B, ts_rank). Both index the same term strings, so both find the s
 documents for the same query. Facet counts come from the ORM in one grouped query.
 """
 
-from collections import defaultdict
+import hashlib
+from contextlib import contextmanager
 
+from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import BooleanField, Count, Exists, Max, OuterRef
+from django.db.models import BooleanField, Exists, OuterRef
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
@@ -25,7 +27,7 @@ from search.engines import (
     SearchEngine,
     SearchResults,
 )
-from search.models import IndexedWord, SearchDocument, SearchFacet
+from search.models import IndexedWord, SearchDocument, SearchFacet, SearchIndexState
 
 # Facets whose labels are also searchable words of the document.
 TEXT_FACETS = (
@@ -41,6 +43,16 @@ TEXT_FACETS = (
 FTS5_WEIGHTS = (10.0, 1.0)
 # ts_rank normalisation 1: divide by 1 + log(length), so long texts do not win on size.
 TS_RANK_NORMALISATION = 1
+# Up to this many matches every match is ranked (bm25 / ts_rank). Above it the engine
+# ranks in two steps: the documents that match in the title (ranked, or newest first
+# when they too are more than this), then the other matches newest first.
+RANK_ALL_LIMIT = 2000
+# Facet counts by complement when the matches are more than this share of the base set
+# (the documents that pass the filters): base counts minus the non-matches' counts.
+COMPLEMENT_SHARE = 0.5
+# Seconds that totals and facet counts stay cached. Every index write starts a new
+# generation, so an entry is never stale; the timeout only bounds memory.
+CACHE_TIMEOUT = 600
 
 
 def fts5_expression(parsed, column=None):
@@ -131,8 +143,114 @@ def facet_filter(name, values, outer="pk"):
     )
 
 
+def title_filter(parsed):
+    """A boolean expression: the whole query matches in the title."""
+    if vendor() == "sqlite":
+        sql = (
+            f"{DOCUMENT_ID} IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"  # noqa: S608
+        )
+        return raw(sql, [fts5_expression(parsed, "title_terms")], BooleanField())
+    sql = "\"search_searchdocument\".title_vector @@ to_tsquery('simple', %s)"
+    return raw(sql, [tsquery_expression(parsed)], BooleanField())
+
+
+# --- sets of documents as SQL conditions on a document id column -----------------
+
+
+def match_condition(parsed, column, negate=False):
+    """``column`` is (or, with ``negate``, is not) the id of a matching document."""
+    if vendor() == "sqlite":
+        operator = "NOT IN" if negate else "IN"
+        sql = f"{column} {operator} (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"  # noqa: S608
+        return sql, [fts5_expression(parsed)]
+    # EXISTS, not IN: PostgreSQL turns NOT EXISTS into a hash anti-join, while
+    # NOT IN falls back to a subplan per row once the ids outgrow work_mem.
+    operator = "NOT EXISTS" if negate else "EXISTS"
+    sql = (
+        f"{operator} (SELECT 1 FROM search_searchdocument m WHERE m.id = {column} "  # noqa: S608
+        "AND m.search_vector @@ to_tsquery('simple', %s))"
+    )
+    return sql, [tsquery_expression(parsed)]
+
+
+def filter_conditions(filters, column):
+    """Each selected facet as an IN (semi-join) on ``column``."""
+    conditions = []
+    for name in sorted(filters):
+        values = sorted(filters[name])
+        marks = ", ".join(["%s"] * len(values))
+        sql = (
+            f"{column} IN (SELECT document_id FROM search_searchfacet "  # noqa: S608
+            f"WHERE facet = %s AND value IN ({marks}))"
+        )
+        conditions.append((sql, [name, *values]))
+    return conditions
+
+
+def run(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def count_documents(conditions):
+    where, params = _where(conditions)
+    sql = f"SELECT COUNT(*) FROM search_searchdocument d {where}"  # noqa: S608
+    return run(sql, params)[0][0]
+
+
+def count_facets(names, conditions):
+    """{(facet, value): count} over the facet rows of the documents that satisfy every
+    condition (conditions on ``d.id``)."""
+    marks = ", ".join(["%s"] * len(names))
+    params = list(names)
+    sql = f"SELECT facet, value, COUNT(*) FROM search_searchfacet WHERE facet IN ({marks})"  # noqa: S608
+    if conditions:
+        where, extra = _where(conditions)
+        sql += f" AND document_id IN (SELECT d.id FROM search_searchdocument d {where})"  # noqa: S608
+        params += extra
+    sql += " GROUP BY facet, value"
+    return {(facet, value): count for facet, value, count in run(sql, params)}
+
+
+def _where(conditions):
+    if not conditions:
+        return "", []
+    params = []
+    for _sql, extra in conditions:
+        params.extend(extra)
+    return "WHERE " + " AND ".join(sql for sql, _ in conditions), params
+
+
+@contextmanager
+def planner():
+    """On PostgreSQL: prefer the GIN index to a sequential scan for text matches.
+
+    The planner prices ``@@`` like any cheap operator, so for a word in most documents
+    it reads the whole table and de-TOASTs every tsvector (~250 ms at 100,000
+    documents) instead of the GIN bitmap and the narrow heap (~15 ms). ``SET LOCAL``
+    lasts until the end of the transaction; inside a caller's transaction the setting
+    is put back afterwards (on an error the rollback puts it back)."""
+    if vendor() != "postgresql":
+        yield
+        return
+    nested = connection.in_atomic_block
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
+        if nested:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET enable_seqscan")
+
+
 class DatabaseEngine(SearchEngine):
     name = "database"
+    rank_all_limit = RANK_ALL_LIMIT
+    complement_share = COMPLEMENT_SHARE
+    # The cache of totals and facet counts per (query, filters, generation); the
+    # benchmark switches it off to measure cold searches.
+    use_cache = True
 
     # --- searching -------------------------------------------------------------
 
@@ -145,25 +263,20 @@ class DatabaseEngine(SearchEngine):
 
     def count(self, query):
         parsed = self.parse(query.q)
-        documents = self._filtered(parsed, query.filters)
-        if parsed:
-            documents = documents.filter(text_filter(parsed))
-        return documents.count()
+        filters = selected_filters(query.filters)
+        with planner():
+            return self.summary(parsed, filters)["total"]
 
     def search(self, query):
         parsed = self.parse(query.q)
-        documents = self._filtered(parsed, query.filters)
-        if parsed and query.sort == "relevance":
-            documents = ranked(documents, parsed)
-        else:
-            if parsed:
-                documents = documents.filter(text_filter(parsed))
-            documents = documents.order_by("-date", "-id")
-        total = documents.order_by().count() if not parsed else self._count(documents)
-        num_pages = max(1, -(-total // query.per_page))
-        if query.page > num_pages:
-            raise PageOutOfRange(num_pages)
-        page = list(documents[query.offset : query.offset + query.per_page])
+        filters = selected_filters(query.filters)
+        with planner():
+            summary = self.summary(parsed, filters)
+            total = summary["total"]
+            num_pages = max(1, -(-total // query.per_page))
+            if query.page > num_pages:
+                raise PageOutOfRange(num_pages)
+            page = self.page(parsed, query, total)
         hits = [
             Hit(
                 page_id=document.page_id,
@@ -183,49 +296,140 @@ class DatabaseEngine(SearchEngine):
             parsed=parsed,
             hits=hits,
             total=total,
-            facets=self.facets(parsed, query.filters),
+            facets=build_facets(summary["facets"], query.filters),
         )
         if not total:
             results.suggestions = self.suggestions(query, parsed)
         return results
 
-    def _count(self, documents):
-        # A count over the ranked queryset would compute the rank of every match.
-        return documents.order_by().values("id").count()
-
-    def facets(self, parsed, filters):
-        """Counts per facet value. Values of one facet widen (OR), facets narrow (AND):
-        the count of a value is taken with the filters of the *other* facets applied,
-        so a visitor sees what ticking it would add.
-
-        One grouped query for the facets without a selection (all filters apply) and
-        one per facet with a selection (all filters but its own), each a plain
-        semi-join that both databases run as a hash or index lookup."""
-        selected = {name: values for name, values in filters.items() if values}
-        groups = [([name for name in FACETS if name not in selected], None)]
-        groups += [([name], name) for name in selected]
-        by_facet = defaultdict(list)
-        for names, exclude in groups:
-            rows = SearchFacet.objects.filter(facet__in=names)
+    def page(self, parsed, query, total):
+        """The documents of one page of results."""
+        documents = self._filtered(parsed, query.filters)
+        start, stop = query.offset, query.offset + query.per_page
+        if not parsed or query.sort != "relevance":
             if parsed:
-                rows = rows.filter(
-                    text_filter(parsed, '"search_searchfacet"."document_id"')
-                )
-            for name, values in selected.items():
-                if name != exclude:
-                    rows = rows.filter(
-                        document_id__in=SearchFacet.objects.filter(
-                            facet=name, value__in=values
-                        ).values("document_id")
-                    )
-            counted = (
-                rows.values("facet", "value")
-                .annotate(count=Count("id"), label=Max("label"))
-                .order_by()
+                documents = documents.filter(text_filter(parsed))
+            return list(documents.order_by("-date", "-id")[start:stop])
+        if total <= self.rank_all_limit:
+            return list(ranked(documents, parsed)[start:stop])
+        # A large match set: the title matches first, then the rest newest first;
+        # only the documents of this page are read.
+        in_title = documents.filter(title_filter(parsed))
+        in_title_total = in_title.count()
+        if in_title_total <= self.rank_all_limit:
+            in_title = ranked(in_title, parsed)
+        else:
+            in_title = in_title.order_by("-date", "-id")
+        page = list(in_title[start:stop]) if start < in_title_total else []
+        if len(page) < stop - start:
+            rest = (
+                documents.filter(text_filter(parsed))
+                .exclude(title_filter(parsed))
+                .order_by("-date", "-id")
             )
-            for row in counted:
-                by_facet[row["facet"]].append(row)
-        return build_facets(by_facet, filters)
+            first = max(0, start - in_title_total)
+            page += list(rest[first : first + (stop - start) - len(page)])
+        return page
+
+    # --- totals and facet counts -----------------------------------------------
+
+    def summary(self, parsed, filters):
+        """{"total": matches, "facets": {facet: [rows]}}, from the cache when an
+        earlier search asked the same in the same index generation."""
+        generation = SearchIndexState.current()
+        key = None
+        if self.use_cache:
+            key = cache_key("summary", generation, expression(parsed), filters)
+            cached = cache.get(key)
+            if cached is not None:
+                return cached
+        summary = self._summary(parsed, filters, generation)
+        if key:
+            cache.set(key, summary, CACHE_TIMEOUT)
+        return summary
+
+    def base_counts(self, filters, generation):
+        """Facet counts over every document that passes ``filters``, with labels.
+        Cached per index generation whatever ``use_cache`` says: they do not depend
+        on the query, so they are computed once after each index write."""
+        key = cache_key("base", generation, "", filters)
+        counts = cache.get(key)
+        if counts is None:
+            counts = count_facets(list(FACETS), filter_conditions(filters, "d.id"))
+            cache.set(key, counts, CACHE_TIMEOUT)
+        return counts
+
+    def labels(self, generation):
+        """{(facet, value): label} of the whole index, per generation."""
+        key = cache_key("labels", generation, "", {})
+        labels = cache.get(key)
+        if labels is None:
+            rows = run(
+                "SELECT facet, value, MAX(label) FROM search_searchfacet "
+                "GROUP BY facet, value",
+                [],
+            )
+            labels = {(facet, value): label for facet, value, label in rows}
+            cache.set(key, labels, CACHE_TIMEOUT)
+        return labels
+
+    def _summary(self, parsed, filters, generation):
+        """Values of one facet widen (OR), facets narrow (AND): the count of a value is
+        taken with the filters of the *other* facets applied, so a visitor sees what
+        ticking it would add. One count over the facets without a selection (all
+        filters apply) and one per facet with a selection (all filters but its own).
+
+        The total is counted once. With no words the counts are the base counts (per
+        generation). When the words match more than ``complement_share`` of the
+        filtered documents, counts are base counts minus the counts over the
+        documents that do *not* match: fewer facet rows to read."""
+        base = self.base_counts(filters, generation)
+        base_total = sum(count for (facet, _), count in base.items() if facet == "type")
+        if parsed:
+            conditions = filter_conditions(filters, "d.id")
+            conditions.append(match_condition(parsed, "d.id"))
+            total = count_documents(conditions)
+        else:
+            total = base_total
+        complement = bool(parsed) and total > self.complement_share * base_total
+        groups = [([name for name in FACETS if name not in filters], None)]
+        groups += [([name], name) for name in filters]
+        counts = {}
+        for names, own in groups:
+            others = {name: v for name, v in filters.items() if name != own}
+            if not names:
+                continue
+            if not parsed:
+                group_base = (
+                    base if own is None else self.base_counts(others, generation)
+                )
+                counts.update({k: c for k, c in group_base.items() if k[0] in names})
+                continue
+            conditions = filter_conditions(others, "d.id")
+            conditions.append(match_condition(parsed, "d.id", negate=complement))
+            found = count_facets(names, conditions)
+            if complement:
+                group_base = (
+                    base if own is None else self.base_counts(others, generation)
+                )
+                found = {
+                    key: count - found.get(key, 0)
+                    for key, count in group_base.items()
+                    if key[0] in names and count > found.get(key, 0)
+                }
+            counts.update(found)
+        labels = self.labels(generation)
+        facets = {}
+        for (facet, value), count in counts.items():
+            facets.setdefault(facet, []).append(
+                {
+                    "facet": facet,
+                    "value": value,
+                    "count": count,
+                    "label": labels.get((facet, value), value),
+                }
+            )
+        return {"total": total, "facets": facets}
 
     # --- typing ahead, spelling ------------------------------------------------
 
@@ -275,14 +479,20 @@ class DatabaseEngine(SearchEngine):
 
     # --- indexing --------------------------------------------------------------
 
+    # Every write bumps the index generation in its own transaction, so cached totals
+    # and facet counts of the old generation are never read again.
+
     def index_documents(self, documents):
         with transaction.atomic():
             for document in documents:
                 SearchDocument.objects.filter(page_id=document["page_id"]).delete()
                 self._create([document])
+            SearchIndexState.bump()
 
     def remove_pages(self, page_ids):
-        SearchDocument.objects.filter(page_id__in=list(page_ids)).delete()
+        with transaction.atomic():
+            SearchDocument.objects.filter(page_id__in=list(page_ids)).delete()
+            SearchIndexState.bump()
 
     def rebuild(self, documents, batch_size=500, progress=None):
         """Replace the whole index in one transaction: readers keep seeing the old
@@ -304,6 +514,7 @@ class DatabaseEngine(SearchEngine):
                 count += len(batch)
                 if progress:
                     progress(count)
+            SearchIndexState.bump()
         self.optimise()
         return count
 
@@ -319,7 +530,7 @@ class DatabaseEngine(SearchEngine):
         facets = []
         vocabulary = set()
         for model, document in zip(created, documents, strict=True):
-            for name, values in document["facets"].items():
+            for name, values in with_one_type(document).items():
                 for value, label in values:
                     facets.append(
                         SearchFacet(
@@ -350,6 +561,42 @@ class DatabaseEngine(SearchEngine):
             title_terms=normalise_text(document["title"]),
             body_terms=normalise_text(searchable_body(document)),
         )
+
+
+def with_one_type(document):
+    """The document's facets with exactly one "type" value: the engine takes the
+    total from the type counts of the facet pass."""
+    facets = dict(document["facets"])
+    types = list(facets.get("type", ()))[:1]
+    facets["type"] = types or [(document["kind"], document["kind"])]
+    return facets
+
+
+def selected_filters(filters):
+    """Only the facets with a selection, values de-duplicated and sorted."""
+    return {
+        name: tuple(sorted(set(values))) for name, values in filters.items() if values
+    }
+
+
+def expression(parsed):
+    if not parsed:
+        return ""
+    if vendor() == "sqlite":
+        return fts5_expression(parsed)
+    return tsquery_expression(parsed)
+
+
+def cache_key(kind, generation, text, filters):
+    """A cache key for ``kind`` ("summary", "base", "labels"): the database, the index
+    generation and a digest of the normalised query expression and the filters."""
+    filter_text = "&".join(
+        f"{name}={','.join(values)}" for name, values in sorted(filters.items())
+    )
+    digest = hashlib.sha256(
+        f"{connection.vendor}|{connection.settings_dict['NAME']}|{text}|{filter_text}".encode()
+    ).hexdigest()[:32]
+    return f"search:{kind}:{generation}:{digest}"
 
 
 def searchable_body(document):

@@ -2,6 +2,7 @@
 index, the retry queue of failed index updates and the anonymous query log."""
 
 import re
+import secrets
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -107,6 +108,37 @@ class SearchFacet(models.Model):
 
     def __str__(self):
         return f"{self.facet}={self.value}"
+
+
+class SearchIndexState(models.Model):
+    """One row: the index generation, bumped by every write to the database engine's
+    index (indexing, removal, rebuild) and by every synonym change. Cached totals and
+    facet counts are keyed by it, so a write makes every cached entry unreachable."""
+
+    generation = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("zoekindexstatus")
+        verbose_name_plural = _("zoekindexstatus")
+
+    def __str__(self):
+        return f"generation {self.generation}"
+
+    @classmethod
+    def current(cls):
+        row = cls.objects.filter(pk=1).values_list("generation", flat=True).first()
+        return row or 0
+
+    @classmethod
+    def bump(cls):
+        """A new generation; inside the writer's transaction, so readers switch to it
+        exactly when they can see the new data. Random rather than counted, so that a
+        restored or recreated database never reuses a generation that a shared cache
+        still holds entries for."""
+        generation = secrets.randbits(62)
+        updated = cls.objects.filter(pk=1).update(generation=generation)
+        if not updated:
+            cls.objects.update_or_create(pk=1, defaults={"generation": generation})
 
 
 class IndexedWord(models.Model):

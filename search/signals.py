@@ -21,7 +21,7 @@ from wagtail.signals import (
 )
 
 from search.engines import get_engine
-from search.models import PendingIndexUpdate
+from search.models import PendingIndexUpdate, SearchIndexState, Synonym
 from search.sources import INDEXED_TYPES, document_for, indexable_page_ids
 
 logger = logging.getLogger(__name__)
@@ -138,6 +138,13 @@ def on_view_restriction_changed(sender, instance, **kwargs):
     except Page.DoesNotExist:
         return
     refresh_after_commit(_affected(page))
+
+
+@receiver(post_save, sender=Synonym)
+@receiver(post_delete, sender=Synonym)
+def on_synonyms_changed(sender, instance, **kwargs):
+    # Queries expand with the synonyms: cached totals and facet counts are stale.
+    SearchIndexState.bump()
 
 
 def connect():

@@ -132,3 +132,14 @@ def rebuild_index():
 @pytest.fixture
 def engine(db):
     return get_engine("database")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # Each test's database starts from the same index generation: cached totals and
+    # facet counts of an earlier test must not be read.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
