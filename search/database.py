@@ -27,7 +27,13 @@ from search.engines import (
     SearchEngine,
     SearchResults,
 )
-from search.models import IndexedWord, SearchDocument, SearchFacet, SearchIndexState
+from search.models import (
+    IndexedWord,
+    SearchDocument,
+    SearchFacet,
+    SearchFacetKey,
+    SearchIndexState,
+)
 
 # Facets whose labels are also searchable words of the document.
 TEXT_FACETS = (
@@ -173,18 +179,32 @@ def match_condition(parsed, column, negate=False):
     return sql, [tsquery_expression(parsed)]
 
 
-def filter_conditions(filters, column):
-    """Each selected facet as an IN (semi-join) on ``column``."""
+def filter_conditions(filters, keys=None):
+    """Each selected facet as a condition on the document ``d``: on PostgreSQL an
+    overlap of its facet value numbers (GIN), on SQLite a semi-join on SearchFacet."""
     conditions = []
     for name in sorted(filters):
         values = sorted(filters[name])
+        if keys is not None:
+            numbers = [keys[(name, v)][0] for v in values if (name, v) in keys]
+            conditions.append(("d.facet_keys && %s::integer[]", [numbers]))
+            continue
         marks = ", ".join(["%s"] * len(values))
         sql = (
-            f"{column} IN (SELECT document_id FROM search_searchfacet "  # noqa: S608
+            "d.id IN (SELECT document_id FROM search_searchfacet "  # noqa: S608
             f"WHERE facet = %s AND value IN ({marks}))"
         )
         conditions.append((sql, [name, *values]))
     return conditions
+
+
+def document_match(parsed, negate=False):
+    """The document ``d`` matches (or, with ``negate``, does not match) the words."""
+    if vendor() == "postgresql" and not negate:
+        return "d.search_vector @@ to_tsquery('simple', %s)", [
+            tsquery_expression(parsed)
+        ]
+    return match_condition(parsed, "d.id", negate=negate)
 
 
 def run(sql, params):
@@ -199,18 +219,63 @@ def count_documents(conditions):
     return run(sql, params)[0][0]
 
 
-def count_facets(names, conditions):
-    """{(facet, value): count} over the facet rows of the documents that satisfy every
-    condition (conditions on ``d.id``)."""
+def count_facets(names, conditions, keys=None):
+    """{(facet, value): count} over the documents ``d`` that satisfy every condition.
+    PostgreSQL unnests the documents' facet value numbers; SQLite joins SearchFacet."""
+    where, params = _where(conditions)
+    if keys is not None:
+        sql = (
+            "SELECT k, COUNT(*) FROM search_searchdocument d, "  # noqa: S608
+            f"unnest(d.facet_keys) k {where} GROUP BY k"
+        )
+        by_number = {number: key for key, (number, _label) in keys.items()}
+        wanted = set(names)
+        counts = {}
+        for number, count in run(sql, params):
+            key = by_number.get(number)
+            if key and key[0] in wanted:
+                counts[key] = count
+        return counts
     marks = ", ".join(["%s"] * len(names))
-    params = list(names)
     sql = f"SELECT facet, value, COUNT(*) FROM search_searchfacet WHERE facet IN ({marks})"  # noqa: S608
     if conditions:
-        where, extra = _where(conditions)
         sql += f" AND document_id IN (SELECT d.id FROM search_searchdocument d {where})"  # noqa: S608
-        params += extra
     sql += " GROUP BY facet, value"
-    return {(facet, value): count for facet, value, count in run(sql, params)}
+    return {
+        (facet, value): count for facet, value, count in run(sql, [*names, *params])
+    }
+
+
+def count_facet_groups(groups, group_conditions, text_condition, keys):
+    """PostgreSQL: facet counts of several groups in one pass. Group ``i`` counts the
+    values of the facets ``groups[i]`` over the documents that satisfy
+    ``text_condition`` and all of ``group_conditions[i]``; each document is read
+    once, with a flag per group."""
+    flags, flag_params = [], []
+    for conditions in group_conditions:
+        sql, params = _where(conditions)
+        flags.append(sql.removeprefix("WHERE ") or "TRUE")
+        flag_params.extend(params)
+    text_sql, text_params = text_condition
+    columns = ", ".join(f"({flag}) AS g{i}" for i, flag in enumerate(flags))
+    counts = ", ".join(f"COUNT(*) FILTER (WHERE s.g{i})" for i in range(len(flags)))
+    sql = (
+        f"SELECT k, {counts} FROM (SELECT d.facet_keys, {columns} "  # noqa: S608
+        f"FROM search_searchdocument d WHERE {text_sql} AND ("
+        + " OR ".join(f"({flag})" for flag in flags)
+        + ")) s, unnest(s.facet_keys) k GROUP BY k"
+    )
+    params = [*flag_params, *text_params, *flag_params]
+    by_number = {number: key for key, (number, _label) in keys.items()}
+    found = [{} for _group in groups]
+    for number, *group_counts in run(sql, params):
+        key = by_number.get(number)
+        if key is None:
+            continue
+        for i, names in enumerate(groups):
+            if key[0] in names and group_counts[i]:
+                found[i][key] = group_counts[i]
+    return found
 
 
 def _where(conditions):
@@ -254,11 +319,22 @@ class DatabaseEngine(SearchEngine):
 
     # --- searching -------------------------------------------------------------
 
-    def _filtered(self, parsed, filters):
+    def _filtered(self, parsed, filters, keys=None):
         documents = SearchDocument.objects.all()
         for name, values in filters.items():
-            if values:
+            if not values:
+                continue
+            if keys is None:
                 documents = documents.filter(facet_filter(name, values))
+            else:
+                numbers = [keys[(name, v)][0] for v in values if (name, v) in keys]
+                documents = documents.filter(
+                    raw(
+                        '"search_searchdocument".facet_keys && %s::integer[]',
+                        [numbers],
+                        BooleanField(),
+                    )
+                )
         return documents
 
     def count(self, query):
@@ -271,12 +347,13 @@ class DatabaseEngine(SearchEngine):
         parsed = self.parse(query.q)
         filters = selected_filters(query.filters)
         with planner():
-            summary = self.summary(parsed, filters)
+            generation = SearchIndexState.current()
+            summary = self.summary(parsed, filters, generation)
             total = summary["total"]
             num_pages = max(1, -(-total // query.per_page))
             if query.page > num_pages:
                 raise PageOutOfRange(num_pages)
-            page = self.page(parsed, query, total)
+            page = self.page(parsed, query, total, self.array_keys(generation))
         hits = [
             Hit(
                 page_id=document.page_id,
@@ -302,9 +379,9 @@ class DatabaseEngine(SearchEngine):
             results.suggestions = self.suggestions(query, parsed)
         return results
 
-    def page(self, parsed, query, total):
+    def page(self, parsed, query, total, keys=None):
         """The documents of one page of results."""
-        documents = self._filtered(parsed, query.filters)
+        documents = self._filtered(parsed, query.filters, keys)
         start, stop = query.offset, query.offset + query.per_page
         if not parsed or query.sort != "relevance":
             if parsed:
@@ -333,10 +410,11 @@ class DatabaseEngine(SearchEngine):
 
     # --- totals and facet counts -----------------------------------------------
 
-    def summary(self, parsed, filters):
+    def summary(self, parsed, filters, generation=None):
         """{"total": matches, "facets": {facet: [rows]}}, from the cache when an
         earlier search asked the same in the same index generation."""
-        generation = SearchIndexState.current()
+        if generation is None:
+            generation = SearchIndexState.current()
         key = None
         if self.use_cache:
             key = cache_key("summary", generation, expression(parsed), filters)
@@ -348,30 +426,37 @@ class DatabaseEngine(SearchEngine):
             cache.set(key, summary, CACHE_TIMEOUT)
         return summary
 
+    def keys(self, generation):
+        """{(facet, value): (number, label)} of every facet value, per generation."""
+        key = cache_key("keys", generation, "", {})
+        keys = cache.get(key)
+        if keys is None:
+            keys = {
+                (facet, value): (number, label)
+                for number, facet, value, label in SearchFacetKey.objects.values_list(
+                    "id", "facet", "value", "label"
+                )
+            }
+            cache.set(key, keys, CACHE_TIMEOUT)
+        return keys
+
+    def array_keys(self, generation):
+        """The facet value numbers when the database counts with arrays (PostgreSQL),
+        else None (SQLite counts over SearchFacet)."""
+        return self.keys(generation) if vendor() == "postgresql" else None
+
     def base_counts(self, filters, generation):
-        """Facet counts over every document that passes ``filters``, with labels.
-        Cached per index generation whatever ``use_cache`` says: they do not depend
-        on the query, so they are computed once after each index write."""
+        """Facet counts over every document that passes ``filters``. Cached per index
+        generation whatever ``use_cache`` says: they do not depend on the words, so
+        they are computed once after each index write."""
         key = cache_key("base", generation, "", filters)
         counts = cache.get(key)
         if counts is None:
-            counts = count_facets(list(FACETS), filter_conditions(filters, "d.id"))
+            keys = self.array_keys(generation)
+            conditions = filter_conditions(filters, keys)
+            counts = count_facets(list(FACETS), conditions, keys)
             cache.set(key, counts, CACHE_TIMEOUT)
         return counts
-
-    def labels(self, generation):
-        """{(facet, value): label} of the whole index, per generation."""
-        key = cache_key("labels", generation, "", {})
-        labels = cache.get(key)
-        if labels is None:
-            rows = run(
-                "SELECT facet, value, MAX(label) FROM search_searchfacet "
-                "GROUP BY facet, value",
-                [],
-            )
-            labels = {(facet, value): label for facet, value, label in rows}
-            cache.set(key, labels, CACHE_TIMEOUT)
-        return labels
 
     def _summary(self, parsed, filters, generation):
         """Values of one facet widen (OR), facets narrow (AND): the count of a value is
@@ -382,43 +467,54 @@ class DatabaseEngine(SearchEngine):
         The total is counted once. With no words the counts are the base counts (per
         generation). When the words match more than ``complement_share`` of the
         filtered documents, counts are base counts minus the counts over the
-        documents that do *not* match: fewer facet rows to read."""
+        documents that do *not* match: fewer facet values to read."""
+        keys = self.array_keys(generation)
         base = self.base_counts(filters, generation)
         base_total = sum(count for (facet, _), count in base.items() if facet == "type")
         if parsed:
-            conditions = filter_conditions(filters, "d.id")
-            conditions.append(match_condition(parsed, "d.id"))
+            conditions = filter_conditions(filters, keys)
+            conditions.append(document_match(parsed))
             total = count_documents(conditions)
         else:
             total = base_total
         complement = bool(parsed) and total > self.complement_share * base_total
         groups = [([name for name in FACETS if name not in filters], None)]
         groups += [([name], name) for name in filters]
+        groups = [(names, own) for names, own in groups if names]
+        others = [
+            {name: v for name, v in filters.items() if name != own}
+            for _names, own in groups
+        ]
+        if not parsed:
+            found = [{} for _group in groups]
+        elif keys is not None:
+            # PostgreSQL: every group in one pass over the (non-)matching documents.
+            found = count_facet_groups(
+                [names for names, _own in groups],
+                [filter_conditions(o, keys) for o in others],
+                document_match(parsed, negate=complement),
+                keys,
+            )
+        else:
+            found = []
+            for (names, _own), group_filters in zip(groups, others, strict=True):
+                conditions = filter_conditions(group_filters, keys)
+                conditions.append(document_match(parsed, negate=complement))
+                found.append(count_facets(names, conditions, keys))
         counts = {}
-        for names, own in groups:
-            others = {name: v for name, v in filters.items() if name != own}
-            if not names:
+        for (names, own), group_filters, group_found in zip(
+            groups, others, found, strict=True
+        ):
+            if parsed and not complement:
+                counts.update(group_found)
                 continue
-            if not parsed:
-                group_base = (
-                    base if own is None else self.base_counts(others, generation)
-                )
-                counts.update({k: c for k, c in group_base.items() if k[0] in names})
-                continue
-            conditions = filter_conditions(others, "d.id")
-            conditions.append(match_condition(parsed, "d.id", negate=complement))
-            found = count_facets(names, conditions)
-            if complement:
-                group_base = (
-                    base if own is None else self.base_counts(others, generation)
-                )
-                found = {
-                    key: count - found.get(key, 0)
-                    for key, count in group_base.items()
-                    if key[0] in names and count > found.get(key, 0)
-                }
-            counts.update(found)
-        labels = self.labels(generation)
+            group_base = (
+                base if own is None else self.base_counts(group_filters, generation)
+            )
+            for key, count in group_base.items():
+                if key[0] in names and count > group_found.get(key, 0):
+                    counts[key] = count - group_found.get(key, 0)
+        labels = self.keys(generation)
         facets = {}
         for (facet, value), count in counts.items():
             facets.setdefault(facet, []).append(
@@ -426,7 +522,7 @@ class DatabaseEngine(SearchEngine):
                     "facet": facet,
                     "value": value,
                     "count": count,
-                    "label": labels.get((facet, value), value),
+                    "label": labels.get((facet, value), (0, value))[1],
                 }
             )
         return {"total": total, "facets": facets}
@@ -542,6 +638,26 @@ class DatabaseEngine(SearchEngine):
                     )
             vocabulary.update(vocabulary_words(document))
         SearchFacet.objects.bulk_create(facets, batch_size=2000)
+        labels = {(f.facet, f.value): f.label for f in facets}
+        SearchFacetKey.objects.bulk_create(
+            [
+                SearchFacetKey(facet=f, value=v, label=label)
+                for (f, v), label in labels.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["facet", "value"],
+            update_fields=["label"],
+            batch_size=2000,
+        )
+        if vendor() == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "UPDATE search_searchdocument d SET facet_keys = ARRAY("
+                    "SELECT k.id FROM search_searchfacet f JOIN search_searchfacetkey k "
+                    "ON k.facet = f.facet AND k.value = f.value "
+                    "WHERE f.document_id = d.id ORDER BY k.id) WHERE d.id = ANY(%s)",
+                    [[model.pk for model in created]],
+                )
         IndexedWord.objects.bulk_create(
             [IndexedWord(word=word) for word in vocabulary],
             ignore_conflicts=True,

@@ -110,6 +110,27 @@ class SearchFacet(models.Model):
         return f"{self.facet}={self.value}"
 
 
+class SearchFacetKey(models.Model):
+    """A facet value's number and latest label. On PostgreSQL every document carries
+    the numbers of its facet values in the array column ``facet_keys`` (GIN-indexed,
+    see migration 0006), which filters with ``&&`` and counts with ``unnest`` without
+    reading SearchFacet; SQLite counts over SearchFacet."""
+
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=120)
+    label = models.CharField(max_length=255)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["facet", "value"], name="search_facetkey_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"
+
+
 class SearchIndexState(models.Model):
     """One row: the index generation, bumped by every write to the database engine's
     index (indexing, removal, rebuild) and by every synonym change. Cached totals and
