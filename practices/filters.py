@@ -54,8 +54,9 @@ def with_year(queryset):
     )
 
 
-def _empty(label):
-    return [("", _("Alle: %(label)s") % {"label": str(label).lower()})]
+def _empty(plural_label):
+    """The 'no filter' option, e.g. "Alle thema's"."""
+    return [("", _("Alle %(label)s") % {"label": str(plural_label).lower()})]
 
 
 class PracticeFilterForm(forms.Form):
@@ -67,7 +68,7 @@ class PracticeFilterForm(forms.Form):
             self.fields[name] = forms.ChoiceField(
                 label=label,
                 required=False,
-                choices=_empty(label)
+                choices=_empty(model._meta.verbose_name_plural)
                 + [
                     (term.slug, term.name)
                     for term in model.objects.only("slug", "name")
