@@ -238,7 +238,11 @@ def count_facets(names, conditions, keys=None):
                 counts[key] = count
         return counts
     marks = ", ".join(["%s"] * len(names))
-    sql = f"SELECT facet, value, COUNT(*) FROM search_searchfacet WHERE facet IN ({marks})"  # noqa: S608
+    # With conditions, "+facet" keeps SQLite from scanning every row of the facets
+    # through the (facet, value) index: it looks the documents' rows up by document
+    # instead (250 -> 60 ms for a rare word at 100,000 documents).
+    column = "+facet" if conditions and vendor() == "sqlite" else "facet"
+    sql = f"SELECT facet, value, COUNT(*) FROM search_searchfacet WHERE {column} IN ({marks})"  # noqa: S608
     if conditions:
         sql += f" AND document_id IN (SELECT d.id FROM search_searchdocument d {where})"  # noqa: S608
     sql += " GROUP BY facet, value"
