@@ -3,6 +3,11 @@
     .venv/bin/python bench/search.py                     # SQLite (temporary file)
     DATABASE_URL=postgres://... .venv/bin/python bench/search.py   # PostgreSQL
     .venv/bin/python bench/search.py --sizes 10000 --runs 30 --write docs/benchmarks.md
+    .venv/bin/python bench/search.py --sizes 100000 --keep --types common,faceted
+
+Each query type is timed cold (the engine's cache of totals and facet counts off) and
+warm (on, every query asked before). --keep reuses a corpus of the same size (the
+PostgreSQL database, or the SQLite file given with --sqlite-path).
 
 Generates synthetic Dutch practices straight into the search app's own tables
 (SearchDocument and SearchFacet, through the engine's bulk path, so the same
