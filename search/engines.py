@@ -110,11 +110,25 @@ class FacetValue:
     selected: bool = False
 
 
+def choice_labels():
+    """Facets whose values are codes with a translatable label. The index keeps the
+    Dutch label; the page shows the label in the visitor's interface language."""
+    from practices.models import PracticePage
+
+    return {"type": KIND_LABELS, "evidence": dict(PracticePage.EvidenceLevel.choices)}
+
+
 @dataclass
 class Facet:
     name: str
     label: str
     values: list
+
+    def __post_init__(self):
+        labels = choice_labels().get(self.name)
+        if labels:
+            for value in self.values:
+                value.label = labels.get(value.value, value.label)
 
 
 @dataclass

@@ -160,3 +160,14 @@ def test_promoted_results_appear_above_results_for_their_query(client, indexed):
 
 def test_post_is_not_allowed(client):
     assert client.post(reverse("search")).status_code == 405
+
+
+def test_code_facets_are_labelled_in_the_interface_language(client, indexed):
+    dutch = client.get(reverse("search"), {"q": "jeugdgroep"}).content.decode()
+    client.cookies["django_language"] = "en"
+    english = client.get(reverse("search"), {"q": "jeugdgroep"}).content.decode()
+    assert 'value="practice"' in dutch
+    assert "Praktijk <span" in dutch
+    assert "Practice <span" in english
+    assert "Praktijkervaring <span" in dutch
+    assert "Practical experience <span" in english
