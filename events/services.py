@@ -158,6 +158,30 @@ def _format_moment(moment):
     return local.strftime("%d-%m-%Y %H:%M")
 
 
+def _check_organisation_quota(session, organisation_key, adding):
+    """Refuse when the organisation's active attendees plus `adding` exceed the
+    per-organisation maximum; counts every active registration of the organisation."""
+    already = Attendee.objects.filter(
+        session=session,
+        cancelled_at__isnull=True,
+        registration__organisation_key=organisation_key,
+        registration__status__in=[
+            Registration.Status.CONFIRMED,
+            Registration.Status.WAITLISTED,
+        ],
+    ).count()
+    if already + adding > session.max_per_organisation:
+        left = max(session.max_per_organisation - already, 0)
+        raise RegistrationRefused(
+            _(
+                "Uw organisatie heeft al %(already)d deelnemers aangemeld; per "
+                "organisatie kunnen er ten hoogste %(max)d deelnemen. U kunt nog "
+                "%(left)d deelnemer(s) aanmelden."
+            )
+            % {"already": already, "max": session.max_per_organisation, "left": left}
+        )
+
+
 def _check_attendee_emails(session, attendees, exclude_attendee_ids=()):
     emails_given = [a.normalised_email for a in attendees]
     if len(set(emails_given)) != len(emails_given):
@@ -210,29 +234,7 @@ def register(
                 % {"max": session.max_per_organisation}
             )
         _check_attendee_emails(session, attendees)
-        already = Attendee.objects.filter(
-            session=session,
-            cancelled_at__isnull=True,
-            registration__organisation_key=organisation.key,
-            registration__status__in=[
-                Registration.Status.CONFIRMED,
-                Registration.Status.WAITLISTED,
-            ],
-        ).count()
-        if already + len(attendees) > session.max_per_organisation:
-            left = max(session.max_per_organisation - already, 0)
-            raise RegistrationRefused(
-                _(
-                    "Uw organisatie heeft al %(already)d deelnemers aangemeld; per "
-                    "organisatie kunnen er ten hoogste %(max)d deelnemen. U kunt nog "
-                    "%(left)d deelnemer(s) aanmelden."
-                )
-                % {
-                    "already": already,
-                    "max": session.max_per_organisation,
-                    "left": left,
-                }
-            )
+        _check_organisation_quota(session, organisation.key, len(attendees))
         fits = confirmed_seats(session.pk) + len(attendees) <= session.capacity
         try:
             with transaction.atomic():
@@ -448,29 +450,9 @@ def add_attendees(registration_id, attendees, *, now=None, notify=True):
             raise RegistrationRefused(_("Deze aanmelding is geannuleerd."))
         check_registration_open(session, now)
         _check_attendee_emails(session, attendees)
-        already = Attendee.objects.filter(
-            session=session,
-            cancelled_at__isnull=True,
-            registration__organisation_key=registration.organisation_key,
-            registration__status__in=[
-                Registration.Status.CONFIRMED,
-                Registration.Status.WAITLISTED,
-            ],
-        ).count()
-        if already + len(attendees) > session.max_per_organisation:
-            left = max(session.max_per_organisation - already, 0)
-            raise RegistrationRefused(
-                _(
-                    "Uw organisatie heeft al %(already)d deelnemers aangemeld; per "
-                    "organisatie kunnen er ten hoogste %(max)d deelnemen. U kunt nog "
-                    "%(left)d deelnemer(s) aanmelden."
-                )
-                % {
-                    "already": already,
-                    "max": session.max_per_organisation,
-                    "left": left,
-                }
-            )
+        _check_organisation_quota(
+            session, registration.organisation_key, len(attendees)
+        )
         if registration.status == Registration.Status.CONFIRMED:
             free = max(session.capacity - confirmed_seats(session.pk), 0)
             if len(attendees) > free:
