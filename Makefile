@@ -77,12 +77,14 @@ static/dist/.built: node_modules/.installed bin/build-assets.mjs
 $(MESSAGES_STAMP): $(PO_FILES) | $(VENV)/.installed
 	@mkdir -p var
 	@if [ -n "$(strip $(PO_FILES))" ]; then \
-		command -v msgfmt >/dev/null || { \
-			echo "msgfmt not found; translations need gettext: apt-get install gettext" >&2; \
-			exit 1; }; \
-		echo "$(MANAGE) compilemessages"; \
-		$(DEV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules \
-			--ignore=static -v 0; \
+		if command -v msgfmt >/dev/null; then \
+			echo "$(MANAGE) compilemessages"; \
+			$(DEV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules \
+				--ignore=static -v 0; \
+		else \
+			echo "msgfmt (gettext) not found: compiling translations with Babel instead"; \
+			$(BIN)/pybabel compile --domain django --directory locale --statistics; \
+		fi; \
 	fi
 	@touch $@
 
