@@ -1,5 +1,6 @@
 """Build (or bring up to date) the demo site. Safe to run again: it never makes doubles."""
 
+import logging
 from importlib import import_module
 
 from django.apps import apps
@@ -14,6 +15,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        # Wagtail logs every page it creates and publishes at INFO: hundreds of lines
+        # that would bury the admin login printed after this command.
+        logging.getLogger("wagtail").setLevel(logging.WARNING)
         with transaction.atomic():
             # Each app contributes its own demo content, in INSTALLED_APPS order.
             for app_config in apps.get_app_configs():
