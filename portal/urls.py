@@ -16,7 +16,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
-    path("", include("practices.urls")),
     path("", include("events.urls")),
     path("", include("search.urls")),
 ]
