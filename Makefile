@@ -165,6 +165,11 @@ test: install ## everything CI runs: lint, checks, pytest on SQLite and PostgreS
 
 # --- maintenance -----------------------------------------------------------------------
 
+.PHONY: messages
+messages: install ## collect interface text into locale/en/LC_MESSAGES/django.po (no line numbers: merges stay small)
+	$(DEV) $(MANAGE) makemessages --locale en --no-location --no-wrap \
+		--ignore=.venv --ignore=node_modules --ignore=static --ignore=var
+
 .PHONY: lock
 lock: | $(BIN)/uv ## regenerate requirements.lock (pyproject.toml) and package-lock.json (package.json)
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
