@@ -97,10 +97,19 @@ $(MESSAGES_STAMP): $(PO_FILES) | $(VENV)/.installed
 # --- running ---------------------------------------------------------------------------
 
 .PHONY: run
-run: install ## run the portal at http://127.0.0.1:8000 with demo content (SQLite)
+run: install ## run the portal at http://127.0.0.1:8000 with demo content (SQLite) and its background worker
 	@mkdir -p var
-	$(DEV) $(MANAGE) prepare_demo_site --url http://$(HOST):$(PORT)
-	$(DEV) $(MANAGE) runserver $(HOST):$(PORT)
+	@# Loading the demo runs its thousands of index updates at once, not via the worker.
+	TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
+		$(DEV) $(MANAGE) prepare_demo_site --url http://$(HOST):$(PORT)
+	@# The worker delivers mail from the outbox (printed here) and runs Wagtail's tasks.
+	@# Both stop together: when either ends, or on Ctrl-C, the other is stopped too.
+	@echo "$(MANAGE) db_worker & $(MANAGE) runserver $(HOST):$(PORT)"
+	@$(DEV) $(MANAGE) db_worker --queue-name '*' & worker=$$!; \
+	$(DEV) $(MANAGE) runserver $(HOST):$(PORT) & server=$$!; \
+	trap 'kill $$worker $$server 2>/dev/null || true; wait' EXIT; \
+	trap 'exit 130' INT TERM HUP; \
+	wait -n $$worker $$server
 
 # --- checking and testing --------------------------------------------------------------
 
