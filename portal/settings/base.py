@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env, env_bool, env_int, env_list
+from .env import cache_from_url, env, env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -146,15 +146,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Cache: local memory by default; a shared cache (e.g. Redis) when the app scales out,
-# because the registration rate limit counts per address in the cache.
+# Cache: local memory by default; Redis (CACHE_URL=redis://…) as soon as there is more than
+# one app server process, because the page cache and the rate limits must be shared.
 CACHES = {
-    "default": {
-        "BACKEND": env(
-            "CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
-        ),
-        "LOCATION": env("CACHE_LOCATION", "kennisportaal"),
-    }
+    "default": cache_from_url(
+        env("CACHE_URL", "locmem://kennisportaal"),
+        key_prefix=env("CACHE_KEY_PREFIX", "kennisportaal"),
+    )
 }
 
 # E-mail.
