@@ -1,6 +1,9 @@
 """Local development: the embedded default of `make run` (SQLite, console e-mail)."""
 
+from urllib.parse import urlsplit
+
 from .base import *  # noqa: F403
+from .base import PORTAL_BASE_URL
 from .env import env, env_list
 
 DEBUG = True
@@ -8,4 +11,6 @@ DEBUG = True
 # production.py refuses to start without SECRET_KEY.
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+# `make run HOST=...` serves on another address: it must answer there too.
+ALLOWED_HOSTS.append(urlsplit(PORTAL_BASE_URL).hostname)
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
