@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 20 + "-production-test-key-with-enough-entropy-1234567890",
     "ALLOWED_HOSTS": "portal.example",
+    "PORTAL_BASE_URL": "https://portal.example",
     "DATABASE_URL": "postgres://user:secret@localhost:5432/portal",
 }
 
