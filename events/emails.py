@@ -514,8 +514,10 @@ def manage_url(registration, token=None):
             Registration.objects.filter(
                 pk=registration.pk, token_salt=registration.token_salt
             ).exclude(token_hash=None).update(token_hash=hash_token(token))
+    from home.links import page_url
+
     index = registration.session.get_parent().specific
-    return index.get_full_url().rstrip("/") + f"/aanmelding/{token}/"
+    return page_url(index, index.reverse_subpage("manage", kwargs={"token": token}))
 
 
 def texts(kind, audience, registration, *, name="", payload=None):

@@ -28,6 +28,7 @@ from events.forms import (
     network_choices,
 )
 from events.models import Attendee, Registration, SessionIndexPage, SessionPage
+from home.links import page_url
 from home.models import Municipality
 
 SESSIONS_PER_PAGE = 10
@@ -46,7 +47,7 @@ def _json_for_script(data):
 
 def event_json_ld(page):
     """schema.org Event of a session. The online meeting link is never in it."""
-    url = page.get_full_url()
+    url = page_url(page)
     physical = {
         "@type": "Place",
         "name": page.venue_name or page.venue_address,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env, env_bool, env_int, env_list
+from .env import base_url, cache_from_url, env, env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -15,6 +15,12 @@ DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# The one public address every absolute link is built from (mails, feeds, API, iCal,
+# JSON-LD, sitemap, Wagtail's notifications): see home/links.py. The default Site's
+# host name and port follow it after every `manage.py migrate`.
+PORTAL_BASE_URL = base_url(
+    "PORTAL_BASE_URL", env("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+)
 
 INSTALLED_APPS = [
     "home",
@@ -56,7 +62,7 @@ MIDDLEWARE = [
     # WhiteNoise directly after SecurityMiddleware, as its docs require.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "home.middleware.ChosenLanguageMiddleware",
+    "home.middleware.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -147,15 +153,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Cache: local memory by default; a shared cache (e.g. Redis) when the app scales out,
-# because the registration rate limit counts per address in the cache.
+# Cache: local memory by default; Redis (CACHE_URL=redis://…) as soon as there is more than
+# one app server process, because the page cache and the rate limits must be shared.
 CACHES = {
-    "default": {
-        "BACKEND": env(
-            "CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
-        ),
-        "LOCATION": env("CACHE_LOCATION", "kennisportaal"),
-    }
+    "default": cache_from_url(
+        env("CACHE_URL", "locmem://kennisportaal"),
+        key_prefix=env("CACHE_KEY_PREFIX", "kennisportaal"),
+    )
 }
 
 # E-mail. Every message goes to the outbox (home/outbox.py) in the transaction of the
@@ -196,7 +200,9 @@ TASKS = {
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Kennisportaal Wijkaanpak & Ondermijning"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's notification mails and its API build their links from the same address.
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
+WAGTAILAPI_BASE_URL = PORTAL_BASE_URL
 # Wagtail's own admin search stays on the database, in every set-up: the portal's public
 # search is the search app's business (see docs/search.md).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

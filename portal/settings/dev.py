@@ -1,6 +1,9 @@
 """Local development: the embedded default of `make run` (SQLite, console e-mail)."""
 
+from urllib.parse import urlsplit
+
 from .base import *  # noqa: F403
+from .base import PORTAL_BASE_URL
 from .env import env, env_list
 
 DEBUG = True
@@ -12,3 +15,5 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 OUTBOX_DELIVERY_BACKEND = env(
     "OUTBOX_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+# `make run HOST=...` serves on another address: it must answer there too.
+ALLOWED_HOSTS.append(urlsplit(PORTAL_BASE_URL).hostname)

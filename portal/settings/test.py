@@ -17,7 +17,10 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The host name of Django's test client; tests of another address override all three.
+PORTAL_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
+WAGTAILAPI_BASE_URL = PORTAL_BASE_URL
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 DEBUG_PROPAGATE_EXCEPTIONS = False
 
