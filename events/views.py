@@ -416,14 +416,74 @@ def _add_formset(request, session, municipalities, extra=0):
     return formset_class(prefix=ADD_PREFIX, initial=initial, form_kwargs=form_kwargs)
 
 
-def manage_registration(request, index, token):
-    registration = (
-        Registration.objects.select_related("session", "municipality", "city_network")
-        .filter(session__in=SessionPage.objects.child_of(index))
-        .for_token(token)
+# The manage link's token is swapped for this session entry on its first request; the
+# entry lasts this long after the last use, and dies with the token (a new link, purge).
+MANAGE_SESSION_KEY = "events_manage"
+MANAGE_SESSION_SECONDS = 3600
+
+
+def _registrations_of(index):
+    return Registration.objects.select_related(
+        "session", "municipality", "city_network"
+    ).filter(session__in=SessionPage.objects.child_of(index))
+
+
+def _manage_path(index, registration):
+    return index.url + index.reverse_subpage(
+        "manage_registration", kwargs={"registration_id": registration.pk}
     )
+
+
+def _remember_manage_access(request, registration):
+    entries = request.session.get(MANAGE_SESSION_KEY) or {}
+    now = int(timezone.now().timestamp())
+    # Forget expired entries, so the session stays small.
+    entries = {k: v for k, v in entries.items() if v.get("until", 0) > now}
+    entries[str(registration.pk)] = {
+        "hash": registration.token_hash,
+        "until": now + MANAGE_SESSION_SECONDS,
+    }
+    request.session[MANAGE_SESSION_KEY] = entries
+
+
+def open_manage_link(request, index, token):
+    """The link from the e-mail: checks the token, remembers the registration in the
+    visitor's session and redirects to the manage page, whose URL holds no secret.
+
+    A POST to this URL (a form from before the swap) is served as well.
+    """
+    registration = _registrations_of(index).for_token(token)
     if registration is None or registration.session.has_ended:
         raise Http404(_("Deze link is onbekend of niet meer geldig."))
+    _remember_manage_access(request, registration)
+    if request.method == "POST":
+        return _manage(request, index, registration)
+    return _private(HttpResponseRedirect(_manage_path(index, registration), status=303))
+
+
+def manage_registration(request, index, registration_id):
+    """The manage page, for a visitor whose session opened this registration's link."""
+    entry = (request.session.get(MANAGE_SESSION_KEY) or {}).get(str(registration_id))
+    now = int(timezone.now().timestamp())
+    registration = None
+    if entry and entry.get("until", 0) > now and entry.get("hash"):
+        registration = (
+            _registrations_of(index)
+            .filter(pk=registration_id, token_hash=entry["hash"])
+            .first()
+        )
+    if registration is None or registration.session.has_ended:
+        raise Http404(
+            _(
+                "Deze pagina is verlopen of de link is niet meer geldig. Open de link "
+                "uit de e-mail opnieuw."
+            )
+        )
+    _remember_manage_access(request, registration)
+    return _manage(request, index, registration)
+
+
+def _manage(request, index, registration):
     session = registration.session
     municipalities = municipality_choices()
     status = 200
@@ -467,6 +527,10 @@ def manage_registration(request, index, token):
                 messages.success(request, _("De deelnemers zijn toegevoegd."))
             elif action == NEW_LINK:
                 services.new_manage_link(registration.pk)
+                # The old link dies, and with it this browser's access.
+                entries = request.session.get(MANAGE_SESSION_KEY) or {}
+                entries.pop(str(registration.pk), None)
+                request.session[MANAGE_SESSION_KEY] = entries
                 # The URL of this page no longer works: show where the new link went.
                 context = index.get_context(request)
                 context.update(
@@ -504,7 +568,9 @@ def manage_registration(request, index, token):
         except services.RegistrationRefused as refused:
             status, refusal = refused.status, refused.message
         else:
-            return _private(HttpResponseRedirect(request.path, status=303))
+            return _private(
+                HttpResponseRedirect(_manage_path(index, registration), status=303)
+            )
         registration.refresh_from_db()
 
     attendees = list(registration.attendees.filter(cancelled_at__isnull=True))

@@ -40,7 +40,15 @@ class SessionIndexPage(RoutablePageMixin, Page):
     def manage(self, request, token):
         from events import views
 
-        return views.manage_registration(request, self, token)
+        return views.open_manage_link(request, self, token)
+
+    # The manage page itself: the link's token was swapped for a session entry, so the
+    # token appears in an access log at most once (docs/events.md).
+    @path("aanmelding/beheer/<int:registration_id>/", name="manage_registration")
+    def manage_registration(self, request, registration_id):
+        from events import views
+
+        return views.manage_registration(request, self, registration_id)
 
 
 class SessionPage(RoutablePageMixin, Page):

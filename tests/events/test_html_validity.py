@@ -46,7 +46,7 @@ def test_events_pages_are_valid_html(client, demo_content, vnu, tmp_path):  # no
         "session page, errors": client.post(
             session.url, {"deelnemers-TOTAL_FORMS": "1", "contact_email": "x"}
         ),
-        "manage page": client.get(manage),
+        "manage page": client.get(manage, follow=True),
         "manage page, one more row": client.post(
             manage, {**add, "actie": "rij-toevoegen"}
         ),
