@@ -22,7 +22,7 @@ import hmac
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -427,13 +427,17 @@ def deliver(kind, registration_id, *, attendee_id=None, payload=None):
     concerned = next(
         (a.name for a in registration.attendees.all() if a.pk == attendee_id), ""
     )
-    sent = 0
-    for recipient in people:
-        message = compose(
+    messages = [
+        compose(
             kind, registration, recipient, payload=payload, about=concerned, **shared
         )
-        sent += message.send(fail_silently=False)
-    return sent
+        for recipient in people
+    ]
+    if not messages:
+        return 0
+    # One call: the outbox stores the event's messages together, with one task.
+    with get_connection(fail_silently=False) as connection:
+        return connection.send_messages(messages)
 
 
 def recipients(kind, registration, *, attendee_id=None, payload=None):
@@ -557,6 +561,8 @@ def _shared_context(registration):
     return {
         "session_url": session.get_full_url(),
         "link": manage_url(registration),
+        # The .ics attachments, built once per event: {online link: file content}.
+        "calendars": {},
     }
 
 
@@ -569,6 +575,7 @@ def compose(
     about="",
     session_url=None,
     link=None,
+    calendars=None,
 ):
     """One message (an EmailMultiAlternatives) for one Recipient."""
     from events.calendar import session_calendar
@@ -619,10 +626,14 @@ def compose(
     )
     message.attach_alternative(html, "text/html")
     if kind in WITH_CALENDAR and attending:
-        calendar = session_calendar(session, online_url=context["online_url"])
+        calendars = {} if calendars is None else calendars
+        online_url = context["online_url"]
+        if online_url not in calendars:
+            calendar = session_calendar(session, online_url=online_url)
+            calendars[online_url] = calendar.to_ical().decode("utf-8")
         message.attach(
             "leerbijeenkomst.ics",
-            calendar.to_ical().decode("utf-8"),
+            calendars[online_url],
             "text/calendar; charset=utf-8; method=PUBLISH",
         )
     return message

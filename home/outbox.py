@@ -5,7 +5,7 @@ resets) writes it as an OutboxMessage row and enqueues a django-tasks task, both
 transaction that is open at that moment. So the mail of a change is committed with the
 change or not at all, and no request ever waits for a mail server.
 
-The task (`deliver_outbox_message`) claims the row with one conditional UPDATE (only one
+The task (`deliver_outbox_messages`) claims each row with one conditional UPDATE (only one
 worker can move it from "pending" to "sending"), hands the message to the real backend
 named by OUTBOX_DELIVERY_BACKEND (SMTP in production, console in dev, locmem in tests)
 and marks it sent. A failure is retried with exponential back-off
@@ -145,18 +145,39 @@ class OutboxEmailBackend(BaseEmailBackend):
     """EMAIL_BACKEND: stores each message as an outbox row; the worker sends it."""
 
     def send_messages(self, email_messages):
-        queued = 0
-        for message in email_messages:
-            if not message.recipients():
-                continue
-            queue_message(message)
-            queued += 1
-        return queued
+        return len(queue_messages(email_messages))
+
+
+def queue_messages(messages, *, now=None):
+    """Writes messages to the outbox and schedules one delivery task for them all, in
+    one savepoint of the current transaction; returns the rows."""
+    now = now or timezone.now()
+    rows = [
+        OutboxMessage(
+            subject=str(message.subject)[:2000],
+            from_email=str(message.from_email),
+            recipients=", ".join(str(r) for r in message.recipients()),
+            payload=serialise_message(_stamped(message, now)),
+            next_attempt_at=now,
+        )
+        for message in messages
+        if message.recipients()
+    ]
+    if not rows:
+        return []
+    with transaction.atomic():
+        rows = OutboxMessage.objects.bulk_create(rows)
+        schedule([row.pk for row in rows])
+    return rows
 
 
 def queue_message(message, *, now=None):
     """Writes one message to the outbox and schedules its delivery; returns the row."""
-    now = now or timezone.now()
+    rows = queue_messages([message], now=now)
+    return rows[0] if rows else None
+
+
+def _stamped(message, now):
     headers = {name.lower() for name in message.extra_headers}
     # Fixed when the change happens: a retry is the same message (receivers can drop a
     # duplicate by its Message-ID) and carries the time of the change, not of delivery.
@@ -167,26 +188,20 @@ def queue_message(message, *, now=None):
         )
     if "date" not in headers:
         message.extra_headers["Date"] = formatdate(now.timestamp(), localtime=True)
-    with transaction.atomic():
-        row = OutboxMessage.objects.create(
-            subject=str(message.subject)[:2000],
-            from_email=str(message.from_email),
-            recipients=", ".join(str(r) for r in message.recipients()),
-            payload=serialise_message(message),
-            next_attempt_at=now,
-        )
-        schedule(row.pk)
-    return row
+    return message
 
 
-def schedule(message_id, run_after=None):
-    """Enqueues the delivery task; a retry waits until `run_after` where it can."""
-    delivery = deliver_outbox_message
+def schedule(message_ids, run_after=None):
+    """Enqueues the delivery task for these rows; a retry waits until `run_after`
+    where the task backend can defer."""
+    if isinstance(message_ids, int):
+        message_ids = [message_ids]
+    delivery = deliver_outbox_messages
     if run_after is not None:
         if not delivery.get_backend().supports_defer:
             return None  # picked up by `manage.py send_outbox` once it is due
         delivery = delivery.using(run_after=run_after)
-    return delivery.enqueue(message_id)
+    return delivery.enqueue(list(message_ids))
 
 
 # --- delivering --------------------------------------------------------------------
@@ -279,9 +294,11 @@ def _delivery_failed(row, error, now):
 
 # Ahead of Wagtail's index updates in the queue: a visitor waits for this mail.
 @task(priority=50)
-def deliver_outbox_message(message_id):
-    """The django-tasks task that delivers one outbox row (see deliver)."""
-    return deliver(message_id)
+def deliver_outbox_messages(message_ids):
+    """The django-tasks task that delivers outbox rows, each on its own (see deliver):
+    one failing message does not hold up the others."""
+    outcomes = [deliver(message_id) for message_id in message_ids]
+    return {outcome: outcomes.count(outcome) for outcome in set(outcomes)}
 
 
 # --- maintenance (manage.py send_outbox, the admin's resend action) -----------------

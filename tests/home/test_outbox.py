@@ -89,8 +89,8 @@ def test_the_row_and_its_task_commit_with_the_change(db, mailoutbox):
     row = OutboxMessage.objects.get()
     assert row.status == OutboxMessage.Status.PENDING
     task = DBTaskResult.objects.get()
-    assert task.task_path == "home.outbox.deliver_outbox_message"
-    assert task.args_kwargs["args"] == [row.pk]
+    assert task.task_path == "home.outbox.deliver_outbox_messages"
+    assert task.args_kwargs["args"] == [[row.pk]]
     assert mailoutbox == []  # the worker has not run yet
     assert outbox.deliver(row.pk) == outbox.SENT
     assert len(mailoutbox) == 1
@@ -152,7 +152,7 @@ def test_a_retry_is_a_deferred_task(db):
     row.refresh_from_db()
     retry = DBTaskResult.objects.order_by("-enqueued_at").first()
     assert retry.run_after == row.next_attempt_at
-    assert retry.args_kwargs["args"] == [row.pk]
+    assert retry.args_kwargs["args"] == [[row.pk]]
 
 
 class SlowCountingBackend(BaseEmailBackend):
@@ -287,3 +287,28 @@ def test_others_cannot_see_or_resend(client, practice_index, failed_message, who
 def test_send_outbox_fails_while_mail_is_failed(db, failed_message):
     with pytest.raises(CommandError):
         call_command("send_outbox")
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_messages_sent_together_share_one_task(db, mailoutbox):
+    from django.core.mail import EmailMessage, get_connection
+
+    messages = [
+        EmailMessage(f"Bericht {n}", "Tekst", None, [f"p{n}@example.org"])
+        for n in range(3)
+    ]
+    with get_connection() as connection:
+        assert connection.send_messages(messages) == 3
+    rows = list(OutboxMessage.objects.order_by("pk"))
+    assert len(rows) == 3
+    task = DBTaskResult.objects.get()
+    assert task.args_kwargs["args"] == [[row.pk for row in rows]]
+    # The worker delivers each of them.
+    from home.outbox import deliver_outbox_messages
+
+    assert deliver_outbox_messages.call([row.pk for row in rows]) == {outbox.SENT: 3}
+    assert sorted(m.subject for m in mailoutbox) == [
+        "Bericht 0",
+        "Bericht 1",
+        "Bericht 2",
+    ]
