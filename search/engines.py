@@ -93,6 +93,8 @@ class Hit:
     themes: list = field(default_factory=list)
     date: datetime.date | None = None
     score: float | None = None
+    # Query words (as typed) this result does not contain ("Niet gevonden: …").
+    missing: list = field(default_factory=list)
 
     @property
     def kind_label(self):
