@@ -274,6 +274,8 @@ class ParsedQuery:
     terms: frozenset = field(default_factory=frozenset)
     labels: tuple = ()
     minimum: int | None = None
+    # (word as typed, known word) for words found nowhere and read as a typo.
+    corrections: tuple = ()
 
     def __bool__(self):
         return bool(self.clauses)
@@ -291,6 +293,27 @@ class ParsedQuery:
 
     def with_minimum(self, minimum):
         return replace(self, minimum=minimum)
+
+    def with_correction(self, index, corrected):
+        """The query with clause ``index`` also matching the word ``corrected``
+        (a one-letter typo: *witwasen* finds *witwassen*)."""
+        word_term = normalise_word(corrected)
+        if not word_term:
+            return self
+        extra = [(word_term,)]
+        parts = compound_terms(corrected.lower())
+        if parts:
+            extra.append(AllOf(parts))
+        clause = self.clauses[index] + tuple(
+            a for a in extra if a not in self.clauses[index]
+        )
+        clauses = self.clauses[:index] + (clause,) + self.clauses[index + 1 :]
+        return replace(
+            self,
+            clauses=clauses,
+            terms=self.terms | {t for a in extra for t in a},
+            corrections=(*self.corrections, (self.labels[index], corrected)),
+        )
 
     @property
     def normalised(self):

@@ -31,6 +31,7 @@ from search.analysis import (
 from search.engines import (
     FACETS,
     MAX_FACET_VALUES,
+    PER_PAGE,
     Facet,
     FacetValue,
     Hit,
@@ -48,6 +49,7 @@ from search.models import (
 
 # Facets whose labels are also searchable words of the document.
 TEXT_FACETS = (
+    "type",
     "theme",
     "tag",
     "municipality",
@@ -351,6 +353,8 @@ def planner():
 class DatabaseEngine(SearchEngine):
     name = "database"
     rank_all_limit = RANK_ALL_LIMIT
+    # Fewer matches than this (a page): widen to documents with fewer of the words.
+    enough = PER_PAGE
     complement_share = COMPLEMENT_SHARE
     # The cache of totals and facet counts per (query, filters, generation); the
     # benchmark switches it off to measure cold searches.
@@ -382,17 +386,32 @@ class DatabaseEngine(SearchEngine):
             parsed, summary = self.matching(self.parse(query.q), filters)
             return summary["total"]
 
+    def parse(self, text):
+        return self.corrected(super().parse(text))
+
+    def clause_exists(self, parsed, index):
+        one = replace(parsed, clauses=(parsed.clauses[index],), minimum=None)
+        key = cache_key("exists", SearchIndexState.current(), expression(one), {})
+        found = cache.get(key)
+        if found is None:
+            where, params = _where([document_match(one)])
+            sql = f"SELECT 1 FROM search_searchdocument d {where} LIMIT 1"  # noqa: S608
+            found = bool(run(sql, params))
+            cache.set(key, found, CACHE_TIMEOUT)
+        return found
+
     def matching(self, parsed, filters, generation=None):
-        """(parsed, summary) with the minimum number of clauses that finds something:
-        "most words" (:func:`minimum_should_match`), and when that finds nothing
-        fewer words, down to one. Never empty-handed when any word matches."""
+        """(parsed, summary) with the minimum number of clauses to match: "most
+        words" (:func:`minimum_should_match`), and fewer, down to one, while that
+        finds less than a page of results (``enough``). Never empty-handed when any
+        word matches; the documents with every word still come first."""
         if generation is None:
             generation = SearchIndexState.current()
         minimum = minimum_should_match(len(parsed.clauses))
         while True:
             parsed = parsed.with_minimum(minimum)
             summary = self.summary(parsed, filters, generation)
-            if summary["total"] or minimum <= 1:
+            if summary["total"] >= self.enough or minimum <= 1:
                 return parsed, summary
             minimum -= 1
 

@@ -283,6 +283,25 @@ class SearchEngine:
     def parse(self, text):
         return parse_query(text, self.synonyms())
 
+    def clause_exists(self, parsed, index):
+        """Does any document match clause ``index`` of ``parsed``?"""
+        raise NotImplementedError
+
+    def corrected(self, parsed):
+        """``parsed`` with every single word that no document contains also matching
+        the closest known word (difflib over the indexed vocabulary): a one-letter
+        typo still finds what was meant, and the page says so."""
+        for index, label in enumerate(parsed.labels):
+            if " " in label or len(label) < 4 or self.clause_exists(parsed, index):
+                continue
+            lower = label.lower()
+            close = difflib.get_close_matches(
+                lower, self.vocabulary_candidates(lower), n=1, cutoff=0.8
+            )
+            if close and close[0] != lower:
+                parsed = parsed.with_correction(index, close[0])
+        return parsed
+
     # --- shared: helpful suggestions when nothing is found ---------------------
 
     def suggestions(self, query, parsed):

@@ -113,7 +113,9 @@ def base_form(word):
 
     - -eren plurals (closed class): kinderen → kind;
     - diminutives -je/-tje/-pje/-etje/-kje and their plural -jes: huisje → huis,
-      boompje → boom, balletje → bal, autootje → auto, woninkje → woning;
+      boompje → boom, mannetje → man, autootje → auto, woninkje → woning;
+    - -en plurals the stemmer keeps apart from the singular: stallen → stal,
+      scholen → school; Latin plurals: laboratoria → laboratorium;
     - -s after a vowel: bureaus → bureau, cafes → cafe (*-'s* is split off by the
       tokenizer: studio's → studio).
     """
@@ -126,19 +128,36 @@ def base_form(word):
         base = base_form(word_singular)
         return base if base != word_singular else word
     if word.endswith("je") and len(word) > 4:
-        candidates = []
-        # In this order: balletje is bal (not ballet), wijkje is wijk (not wij).
+        # In this order: pakketje is pakket (not pak), wijkje is wijk (not wij),
+        # mannetje is man.
+        candidates = [word[:-2]]
         if word.endswith("etje"):
             candidates.append(_undouble(word[:-4]))
         if word.endswith("nkje"):
             candidates.append(word[:-3] + "g")
-        candidates.append(word[:-2])
         if word.endswith(("tje", "pje", "kje")):
             candidates.append(_undouble(word[:-3]))
         for candidate in candidates:
             if len(candidate) >= 2 and _more_common(candidate, word):
                 return candidate
         return word
+    if word.endswith("en") and len(word) > 5:
+        stem = word[:-2]
+        # stallen → stal: a short vowel doubles the consonant before -en.
+        if stem[-1] == stem[-2] and stem[-1] not in VOWELS:
+            if _more_common(stem[:-1], word):
+                return stem[:-1]
+        # scholen → school, straten → straat: a long vowel is written single in
+        # an open syllable.
+        elif stem[-1] not in VOWELS and stem[-2] in VOWELS and stem[-3] not in VOWELS:
+            longer = stem[:-1] + stem[-2] + stem[-1]
+            if _more_common(longer, word):
+                return longer
+    if word.endswith("a") and len(word) > 5:
+        # Latin plurals: laboratoria → laboratorium, centra → centrum.
+        singular = word[:-1] + "um"
+        if _more_common(singular, word):
+            return singular
     if word[-1] == "s" and word[-2] in VOWELS:
         base = word[:-1]
         # Loanwords' plurals can be about as common as the singular (studios).

@@ -46,10 +46,19 @@ class Statistics:
     document_frequency: tuple  # per clause: documents that match it
 
 
+# A compound's parts scattered through a text ("zorg" here, "fraude" there) match it,
+# but count for this much of an occurrence; adjacent (as the parts of a compound in
+# the text, or written apart) they count fully.
+SCATTERED_PARTS = 0.3
+
+
 def _count(padded, alternative):
     """How often ``alternative`` occurs in a padded term string (" a b c ")."""
     if isinstance(alternative, AllOf):
-        return min(padded.count(f" {term} ") for term in alternative)
+        adjacent = padded.count(f" {' '.join(alternative)} ")
+        if adjacent:
+            return adjacent
+        return SCATTERED_PARTS * min(padded.count(f" {term} ") for term in alternative)
     return padded.count(f" {' '.join(alternative)} ")
 
 
@@ -66,11 +75,12 @@ def clause_frequencies(parsed, candidate):
     }
 
 
-def matched_clauses(parsed, candidate):
-    """A flag per clause: does the document match it (in any field)?"""
+def matched_clauses(parsed, candidate, fully=False):
+    """A flag per clause: does the document match it (in any field)? ``fully``:
+    scattered compound parts do not count."""
     frequencies = clause_frequencies(parsed, candidate)
     return [
-        bool(title or body)
+        (title >= 1 or body >= 1) if fully else bool(title or body)
         for title, body in zip(frequencies["title"], frequencies["body"], strict=True)
     ]
 
@@ -101,6 +111,8 @@ def score(parsed, candidate, statistics):
     everything = True
     for index, frequency in enumerate(statistics.document_frequency):
         weighted = 0.0
+        if max(frequencies[name][index] for name in FIELD_WEIGHTS) < 1:
+            everything = False  # not there, or only as scattered compound parts
         for name, weight in FIELD_WEIGHTS.items():
             tf = frequencies[name][index]
             if not tf:
@@ -109,7 +121,6 @@ def score(parsed, candidate, statistics):
             average = statistics.average_length.get(name) or 1.0
             weighted += weight * tf / (1 - b + b * lengths[name] / average)
         if not weighted:
-            everything = False
             continue
         total += idf(statistics.documents, frequency) * weighted / (K1 + weighted)
     return everything, total
