@@ -364,7 +364,6 @@ CASES = [
 ]
 
 
-
 # --- the evaluation set: queries as the three user groups type them --------------
 # Municipal staff (M), network coordinators (N) and any professional or citizen (B)
 # searching the demo content plus the corpus above, which serve as each other's
@@ -422,92 +421,370 @@ class Judged:
 
 JUDGED = [
     # Natural questions of 4-6 words: most words must match, not all.
-    Judged("aanpak ondermijning jongeren", [UITHALER, DRILL, OUD_CHARLOIS, S_JEUGDGROEPEN], [WIJKECONOMIE, SCHULDEN], group="M", why="issue example"),
-    Judged("ondermijning jongeren", [UITHALER, DRILL, OUD_CHARLOIS, S_JEUGDGROEPEN], [WIJKECONOMIE, SCHULDEN], group="M", why="issue example"),
-    Judged("hoe voorkom je dat jongeren worden geronseld", [UITHALER, DRILL, "Jongerenwerk tegen ronselen op school"], [SPORTCLUBS, S_SPORT], group="M", why="natural question"),
-    Judged("wat kan de gemeente doen tegen huisjesmelkers", [EMMEN, "Huisjesmelkers aanpakken met goed verhuurderschap"], [KAMERVERHUUR], group="M"),
-    Judged("hoe herken je witwassen in de winkelstraat", [S_WINKELSTRAAT], [SHISHA_BIBOB, GOUD, KAPPERS_DEMO], group="B"),
-    Judged("aanpak drugslabs op het platteland", [DRUGSLABS_DEMO, "Drugslabs in het buitengebied opsporen", S_BUITENGEBIED], group="M"),
-    Judged("perspectief bieden aan criminele twintigers", [SCHIEDAM, ARNHEM, S_TWINTIGERS], ["Doorgroeiende twintigers: perspectief na detentie"], group="M"),
-    Judged("hoe pakken gemeenten zorgfraude aan", [BESCHERMD_WONEN, DRECHTSTEDEN, S_ZORGFRAUDE, "Zorgfraude bij malafide zorgaanbieders"], group="M"),
-    Judged("samenwerking met de woningcorporatie tegen hennepteelt", [HENNEP], group="M"),
+    Judged(
+        "aanpak ondermijning jongeren",
+        [UITHALER, DRILL, OUD_CHARLOIS, S_JEUGDGROEPEN],
+        [WIJKECONOMIE, SCHULDEN],
+        group="M",
+        why="issue example",
+    ),
+    Judged(
+        "ondermijning jongeren",
+        [UITHALER, DRILL, OUD_CHARLOIS, S_JEUGDGROEPEN],
+        [WIJKECONOMIE, SCHULDEN],
+        group="M",
+        why="issue example",
+    ),
+    Judged(
+        "hoe voorkom je dat jongeren worden geronseld",
+        [UITHALER, DRILL, "Jongerenwerk tegen ronselen op school"],
+        [SPORTCLUBS, S_SPORT],
+        group="M",
+        why="natural question",
+    ),
+    Judged(
+        "wat kan de gemeente doen tegen huisjesmelkers",
+        [EMMEN, "Huisjesmelkers aanpakken met goed verhuurderschap"],
+        [KAMERVERHUUR],
+        group="M",
+    ),
+    Judged(
+        "hoe herken je witwassen in de winkelstraat",
+        [S_WINKELSTRAAT],
+        [SHISHA_BIBOB, GOUD, KAPPERS_DEMO],
+        group="B",
+    ),
+    Judged(
+        "aanpak drugslabs op het platteland",
+        [DRUGSLABS_DEMO, "Drugslabs in het buitengebied opsporen", S_BUITENGEBIED],
+        group="M",
+    ),
+    Judged(
+        "perspectief bieden aan criminele twintigers",
+        [SCHIEDAM, ARNHEM, S_TWINTIGERS],
+        ["Doorgroeiende twintigers: perspectief na detentie"],
+        group="M",
+    ),
+    Judged(
+        "hoe pakken gemeenten zorgfraude aan",
+        [
+            BESCHERMD_WONEN,
+            DRECHTSTEDEN,
+            S_ZORGFRAUDE,
+            "Zorgfraude bij malafide zorgaanbieders",
+        ],
+        group="M",
+    ),
+    Judged(
+        "samenwerking met de woningcorporatie tegen hennepteelt", [HENNEP], group="M"
+    ),
     Judged("signalen van uitbuiting in hotels herkennen", [HOTELS], group="B"),
-    Judged("wat doen scholen tegen criminaliteit", [SCHOOL, UITHALER], [BROERTJES], group="B"),
+    Judged(
+        "wat doen scholen tegen criminaliteit",
+        [SCHOOL, UITHALER],
+        [BROERTJES],
+        group="B",
+    ),
     Judged("schulden van jongeren overnemen", [SCHULDEN], group="M"),
-    Judged("controles bij kappers en nagelstudio's", [KAPPERS_DEMO, "Integrale controles bij kappers en nagelstudio's"], [S_WINKELSTRAAT], group="M"),
-    Judged("hoe maak ik een sportclub weerbaar", [SPORTCLUBS, S_SPORT, "Weerbare sportclubs in Fryslân"], group="B"),
+    Judged(
+        "controles bij kappers en nagelstudio's",
+        [KAPPERS_DEMO, "Integrale controles bij kappers en nagelstudio's"],
+        [S_WINKELSTRAAT],
+        group="M",
+    ),
+    Judged(
+        "hoe maak ik een sportclub weerbaar",
+        [SPORTCLUBS, S_SPORT, "Weerbare sportclubs in Fryslân"],
+        group="B",
+    ),
     # Near-synonyms of the field (the editors' vocabulary).
-    Judged("misdaad in vakantieparken", [VAKANTIEPARKEN], [S_BUITENGEBIED], group="B", why="misdaad = criminaliteit"),
-    Judged("verdovende middelen haven", ["Georganiseerde criminaliteit in de haven", UITHALER, KLEINE_HAVEN], group="B", why="drugs"),
-    Judged("jeugd ronselen", [UITHALER, DRILL], ["Jongerenwerk tegen ronselen op school"], group="B", why="jeugd = jongeren"),
-    Judged("witwaspraktijken autohandel", ["Witwassen via autohandel", AUTOBEDRIJVEN], group="N", why="witwassen"),
-    Judged("cannabis kwekerij huurwoning", [HENNEP], group="B", why="cannabis = hennep, compound"),
+    Judged(
+        "misdaad in vakantieparken",
+        [VAKANTIEPARKEN],
+        [S_BUITENGEBIED],
+        group="B",
+        why="misdaad = criminaliteit",
+    ),
+    Judged(
+        "verdovende middelen haven",
+        ["Georganiseerde criminaliteit in de haven", UITHALER, KLEINE_HAVEN],
+        group="B",
+        why="drugs",
+    ),
+    Judged(
+        "jeugd ronselen",
+        [UITHALER, DRILL],
+        ["Jongerenwerk tegen ronselen op school"],
+        group="B",
+        why="jeugd = jongeren",
+    ),
+    Judged(
+        "witwaspraktijken autohandel",
+        ["Witwassen via autohandel", AUTOBEDRIJVEN],
+        group="N",
+        why="witwassen",
+    ),
+    Judged(
+        "cannabis kwekerij huurwoning",
+        [HENNEP],
+        group="B",
+        why="cannabis = hennep, compound",
+    ),
     Judged("wiet", [HENNEP], [S_BUITENGEBIED], group="B", why="wiet = hennep"),
-    Judged("woningen crimineel geld", [TILBURG, "Criminele investeringen in de wijk in kaart"], group="M", why="woning = pand"),
-    Judged("onroerend goed witwassen", [TILBURG, "Kennissessie witwassen en vastgoed"], [S_BIBOB], group="N", why="vastgoed"),
-    Judged("sekswerk", ["Mensenhandel in de prostitutie signaleren"], [HOTELS], group="B", why="prostitutie"),
-    Judged("fiscus", [KAPPERS_DEMO, "Integrale controles bij kappers en nagelstudio's"], group="B", why="Belastingdienst"),
-    Judged("industrieterrein", [KEURMERK], ["Coördinatie van integrale controles door het RIEC"], group="B", why="bedrijventerrein"),
+    Judged(
+        "woningen crimineel geld",
+        [TILBURG, "Criminele investeringen in de wijk in kaart"],
+        group="M",
+        why="woning = pand",
+    ),
+    Judged(
+        "onroerend goed witwassen",
+        [TILBURG, "Kennissessie witwassen en vastgoed"],
+        [S_BIBOB],
+        group="N",
+        why="vastgoed",
+    ),
+    Judged(
+        "sekswerk",
+        ["Mensenhandel in de prostitutie signaleren"],
+        [HOTELS],
+        group="B",
+        why="prostitutie",
+    ),
+    Judged(
+        "fiscus",
+        [KAPPERS_DEMO, "Integrale controles bij kappers en nagelstudio's"],
+        group="B",
+        why="Belastingdienst",
+    ),
+    Judged(
+        "industrieterrein",
+        [KEURMERK],
+        ["Coördinatie van integrale controles door het RIEC"],
+        group="B",
+        why="bedrijventerrein",
+    ),
     # Acronyms in any case.
-    Judged("om", ["Afpakken samen met het OM", "Integrale controles bij kappers en nagelstudio's"], [OUD_CHARLOIS, S_TWINTIGERS], group="B", why="lowercase acronym"),
-    Judged("Om", ["Afpakken samen met het OM", "Integrale controles bij kappers en nagelstudio's"], [OUD_CHARLOIS, S_TWINTIGERS], group="B", why="capitalised acronym"),
-    Judged("riec", ["Coördinatie van integrale controles door het RIEC"], [BESCHERMD_WONEN], group="N"),
-    Judged("Riec controles", ["Coördinatie van integrale controles door het RIEC"], group="N"),
+    Judged(
+        "om",
+        [
+            "Afpakken samen met het OM",
+            "Integrale controles bij kappers en nagelstudio's",
+        ],
+        [OUD_CHARLOIS, S_TWINTIGERS],
+        group="B",
+        why="lowercase acronym",
+    ),
+    Judged(
+        "Om",
+        [
+            "Afpakken samen met het OM",
+            "Integrale controles bij kappers en nagelstudio's",
+        ],
+        [OUD_CHARLOIS, S_TWINTIGERS],
+        group="B",
+        why="capitalised acronym",
+    ),
+    Judged(
+        "riec",
+        ["Coördinatie van integrale controles door het RIEC"],
+        [BESCHERMD_WONEN],
+        group="N",
+    ),
+    Judged(
+        "Riec controles",
+        ["Coördinatie van integrale controles door het RIEC"],
+        group="N",
+    ),
     Judged("fiod zorgfraude", [S_ZORGFRAUDE], group="N"),
     Judged("kmar haven", [KLEINE_HAVEN], group="N", why="Koninklijke Marechaussee"),
-    Judged("bibob", [SHISHA_BIBOB, S_BIBOB, "Bibob-toets bij vastgoedtransacties"], group="M"),
+    Judged(
+        "bibob",
+        [SHISHA_BIBOB, S_BIBOB, "Bibob-toets bij vastgoedtransacties"],
+        group="M",
+    ),
     Judged("BIBOB shishalounge", [SHISHA_BIBOB], [SHISHA_BRANCHE], group="M"),
     # One-letter typos.
-    Judged("witwasen", ["Witwassen via autohandel", AUTOBEDRIJVEN, TILBURG, GOUD, "Kennissessie witwassen en vastgoed"], [S_WINKELSTRAAT], group="B", why="typo"),
-    Judged("jeugdgroepne", [OUD_CHARLOIS, S_JEUGDGROEPEN, "Aanpak criminele jeugdgroepen in Rotterdam-Zuid", "Leerbijeenkomst criminele jeugdgroepen"], group="B", why="typo"),
-    Judged("huisjesmelker", [EMMEN, "Huisjesmelkers aanpakken met goed verhuurderschap"], group="B", why="singular"),
+    Judged(
+        "witwasen",
+        [
+            "Witwassen via autohandel",
+            AUTOBEDRIJVEN,
+            TILBURG,
+            GOUD,
+            "Kennissessie witwassen en vastgoed",
+        ],
+        [S_WINKELSTRAAT],
+        group="B",
+        why="typo",
+    ),
+    Judged(
+        "jeugdgroepne",
+        [
+            OUD_CHARLOIS,
+            S_JEUGDGROEPEN,
+            "Aanpak criminele jeugdgroepen in Rotterdam-Zuid",
+            "Leerbijeenkomst criminele jeugdgroepen",
+        ],
+        group="B",
+        why="typo",
+    ),
+    Judged(
+        "huisjesmelker",
+        [EMMEN, "Huisjesmelkers aanpakken met goed verhuurderschap"],
+        group="B",
+        why="singular",
+    ),
     Judged("arbeidsuitbuitng", [UITZEND], [KAPPERS_DEMO], group="B", why="typo"),
     Judged("coffeeshop straathandle", [COFFEESHOPS], group="B", why="typo"),
     Judged("vakantiepark", [VAKANTIEPARKEN], group="B", why="plural/singular"),
-    Judged("zorgaanbieder", [BESCHERMD_WONEN, DRECHTSTEDEN, "Zorgfraude bij malafide zorgaanbieders"], [S_ZORGFRAUDE], group="B"),
+    Judged(
+        "zorgaanbieder",
+        [BESCHERMD_WONEN, DRECHTSTEDEN, "Zorgfraude bij malafide zorgaanbieders"],
+        [S_ZORGFRAUDE],
+        group="B",
+    ),
     # Compounds: the query word as part of a compound, and the reverse.
-    Judged("groep jongeren criminaliteit", [OUD_CHARLOIS, S_JEUGDGROEPEN], [DRILL, ARNHEM], group="B", why="jeugdgroep"),
-    Judged("drugsoverlast", [COFFEESHOPS], [OUD_CHARLOIS], group="B", why="drugs + overlast"),
+    Judged(
+        "groep jongeren criminaliteit",
+        [OUD_CHARLOIS, S_JEUGDGROEPEN],
+        [DRILL, ARNHEM],
+        group="B",
+        why="jeugdgroep",
+    ),
+    Judged(
+        "drugsoverlast",
+        [COFFEESHOPS],
+        [OUD_CHARLOIS],
+        group="B",
+        why="drugs + overlast",
+    ),
     Judged("havenpolitie", [UITHALER], group="B", why="compound in text"),
-    Judged("haven", [UITHALER, KLEINE_HAVEN, "Georganiseerde criminaliteit in de haven"], group="B", why="part of havenpolitie, havenbedrijven"),
+    Judged(
+        "haven",
+        [UITHALER, KLEINE_HAVEN, "Georganiseerde criminaliteit in de haven"],
+        group="B",
+        why="part of havenpolitie, havenbedrijven",
+    ),
     Judged("corporatie", [HENNEP], group="B", why="part of woningcorporatie"),
-    Judged("migranten huisvesting", [EMMEN, UITZEND], [KAMERVERHUUR, VAKANTIEPARKEN], group="M", why="arbeidsmigranten"),
-    Judged("verhuur", [KAMERVERHUUR, AUTOBEDRIJVEN], ["Huisjesmelkers aanpakken met goed verhuurderschap", HOTELS], group="B", why="kamerverhuur, autoverhuur, kortverhuur"),
+    Judged(
+        "migranten huisvesting",
+        [EMMEN, UITZEND],
+        [KAMERVERHUUR, VAKANTIEPARKEN],
+        group="M",
+        why="arbeidsmigranten",
+    ),
+    Judged(
+        "verhuur",
+        [KAMERVERHUUR, AUTOBEDRIJVEN],
+        ["Huisjesmelkers aanpakken met goed verhuurderschap", HOTELS],
+        group="B",
+        why="kamerverhuur, autoverhuur, kortverhuur",
+    ),
     Judged("goud", [GOUD, S_WINKELSTRAAT], group="B", why="goudhandel"),
-    Judged("fraude zorg", [BESCHERMD_WONEN, DRECHTSTEDEN, S_ZORGFRAUDE, "Zorgfraude bij malafide zorgaanbieders"], group="B", why="zorgfraude split"),
+    Judged(
+        "fraude zorg",
+        [
+            BESCHERMD_WONEN,
+            DRECHTSTEDEN,
+            S_ZORGFRAUDE,
+            "Zorgfraude bij malafide zorgaanbieders",
+        ],
+        group="B",
+        why="zorgfraude split",
+    ),
     Judged("wijkbedrijf", [WIJKECONOMIE], group="M"),
     Judged("keurmerk veilig ondernemen", [KEURMERK], group="N"),
     Judged("uitzendbureau", [UITZEND], group="B"),
     # Plurals, diminutives and -s after a vowel.
-    Judged("sportclub", [SPORTCLUBS, S_SPORT, "Weerbare sportclubs in Fryslân"], group="B"),
+    Judged(
+        "sportclub", [SPORTCLUBS, S_SPORT, "Weerbare sportclubs in Fryslân"], group="B"
+    ),
     Judged("belwinkel", [SHISHA_BRANCHE], group="B"),
     Judged("shishalounges", [SHISHA_BRANCHE, SHISHA_BIBOB], group="B"),
     Judged("juwelier", [GOUD], group="B"),
     Judged("hotel", [HOTELS], group="B"),
     Judged("pakketje", [HEERLEN], group="B", why="diminutive of pakket"),
-    Judged("nagelstudios", [KAPPERS_DEMO, "Integrale controles bij kappers en nagelstudio's"], [S_WINKELSTRAAT], group="B", why="-s after vowel"),
-    Judged("auto", [AUTOBEDRIJVEN, "Witwassen via autohandel"], group="B", why="auto's"),
+    Judged(
+        "nagelstudios",
+        [KAPPERS_DEMO, "Integrale controles bij kappers en nagelstudio's"],
+        [S_WINKELSTRAAT],
+        group="B",
+        why="-s after vowel",
+    ),
+    Judged(
+        "auto", [AUTOBEDRIJVEN, "Witwassen via autohandel"], group="B", why="auto's"
+    ),
     Judged("kinderen criminele ouders broertjes", [BROERTJES], group="M"),
     Judged("stal", [DRUGSLABS_DEMO], [S_BUITENGEBIED], group="B", why="stallen"),
-    Judged("drugslaboratoria", [DRUGSLABS_DEMO, "Drugslabs in het buitengebied opsporen"], group="B", why="synonym drugslab"),
+    Judged(
+        "drugslaboratoria",
+        [DRUGSLABS_DEMO, "Drugslabs in het buitengebied opsporen"],
+        group="B",
+        why="synonym drugslab",
+    ),
     # Places and regions with words.
-    Judged("Rotterdam jeugdgroep", [OUD_CHARLOIS, "Aanpak criminele jeugdgroepen in Rotterdam-Zuid"], group="N"),
+    Judged(
+        "Rotterdam jeugdgroep",
+        [OUD_CHARLOIS, "Aanpak criminele jeugdgroepen in Rotterdam-Zuid"],
+        group="N",
+    ),
     Judged("Groningen kamerverhuur", [KAMERVERHUUR], group="N"),
     Judged("Breda shishalounges", [SHISHA_BRANCHE], group="N"),
     Judged("Den Helder haven", [KLEINE_HAVEN], group="N"),
     Judged("Dordrecht zorgaanbieders", [DRECHTSTEDEN], group="N"),
-    Judged("Eindhoven sportclubs", [SPORTCLUBS, S_SPORT], ["Weerbare sportclubs in Fryslân"], group="N"),
+    Judged(
+        "Eindhoven sportclubs",
+        [SPORTCLUBS, S_SPORT],
+        ["Weerbare sportclubs in Fryslân"],
+        group="N",
+    ),
     # A facet combined with words.
-    Judged("ondernemers", [KEURMERK, VERZAMELGEBOUWEN], [KLEINE_HAVEN, DRUGSLABS_DEMO], filters={"theme": ("drugscriminaliteit",)}, group="N"),
-    Judged("jongeren", [UITHALER, DRILL, OUD_CHARLOIS], [WIJKECONOMIE, SCHOOL], filters={"theme": ("criminele-jeugdgroepen",), "type": ("practice",)}, group="N"),
-    Judged("witwassen", [S_WINKELSTRAAT, "Kennissessie witwassen en vastgoed"], filters={"type": ("session",)}, group="N"),
-    Judged("controles", [KAPPERS_DEMO], filters={"theme": ("mensenhandel-en-uitbuiting",)}, group="M"),
-    Judged("uitbuiting", [HOTELS, UITZEND], [EMMEN, KAPPERS_DEMO], filters={"theme": ("mensenhandel-en-uitbuiting",)}, group="M"),
+    Judged(
+        "ondernemers",
+        [KEURMERK, VERZAMELGEBOUWEN],
+        [KLEINE_HAVEN, DRUGSLABS_DEMO],
+        filters={"theme": ("drugscriminaliteit",)},
+        group="N",
+    ),
+    Judged(
+        "jongeren",
+        [UITHALER, DRILL, OUD_CHARLOIS],
+        [WIJKECONOMIE, SCHOOL],
+        filters={"theme": ("criminele-jeugdgroepen",), "type": ("practice",)},
+        group="N",
+    ),
+    Judged(
+        "witwassen",
+        [S_WINKELSTRAAT, "Kennissessie witwassen en vastgoed"],
+        filters={"type": ("session",)},
+        group="N",
+    ),
+    Judged(
+        "controles",
+        [KAPPERS_DEMO],
+        filters={"theme": ("mensenhandel-en-uitbuiting",)},
+        group="M",
+    ),
+    Judged(
+        "uitbuiting",
+        [HOTELS, UITZEND],
+        [EMMEN, KAPPERS_DEMO],
+        filters={"theme": ("mensenhandel-en-uitbuiting",)},
+        group="M",
+    ),
     Judged("panden", [TILBURG], filters={"municipality": ("tilburg",)}, group="N"),
-    Judged("twintigers", [SCHIEDAM, ARNHEM], filters={"track": ("persoon-en-gezin",)}, group="N"),
+    Judged(
+        "twintigers",
+        [SCHIEDAM, ARNHEM],
+        filters={"track": ("persoon-en-gezin",)},
+        group="N",
+    ),
     # More questions from municipal staff and coordinators.
     Judged("integrale controle panden crimineel geld", [TILBURG], group="M"),
-    Judged("vergunning weigeren na Bibob-onderzoek", [SHISHA_BIBOB], [S_BIBOB], group="M"),
+    Judged(
+        "vergunning weigeren na Bibob-onderzoek", [SHISHA_BIBOB], [S_BIBOB], group="M"
+    ),
     Judged("bestemmingsplan registratieplicht", [VERZAMELGEBOUWEN], group="M"),
     Judged("levensloopcoach", [SCHIEDAM], group="M"),
     Judged("gebiedsverbod", [OUD_CHARLOIS, COFFEESHOPS], group="M"),
@@ -516,7 +793,12 @@ JUDGED = [
     Judged("risicomodel declaraties", [DRECHTSTEDEN], group="M"),
     Judged("meldroute voor ondernemers", [HEERLEN, KEURMERK], group="N"),
     Judged("leerbijeenkomst twintigers", [S_TWINTIGERS], [SCHIEDAM, ARNHEM], group="N"),
-    Judged("online sessie bibob vastgoed", [S_BIBOB], [SHISHA_BIBOB, "Bibob-toets bij vastgoedtransacties"], group="N"),
+    Judged(
+        "online sessie bibob vastgoed",
+        [S_BIBOB],
+        [SHISHA_BIBOB, "Bibob-toets bij vastgoedtransacties"],
+        group="N",
+    ),
     Judged("bijeenkomst sportclubs ondermijning", [S_SPORT], [SPORTCLUBS], group="N"),
 ]
 
@@ -530,6 +812,7 @@ NOTHING_RELEVANT = [
     "recept appeltaart",
     "de het een",
 ]
+
 
 def build_corpus(site_builder):
     for kind, title, summary, options in CORPUS:
@@ -587,7 +870,9 @@ def judged_key(judged):
 
 
 def dcg(grades):
-    return sum((2**grade - 1) / math.log2(rank + 2) for rank, grade in enumerate(grades))
+    return sum(
+        (2**grade - 1) / math.log2(rank + 2) for rank, grade in enumerate(grades)
+    )
 
 
 def evaluate(engine, cases=None):
@@ -603,8 +888,8 @@ def evaluate(engine, cases=None):
         titles = [hit.title for hit in results.hits]
         key = judged_key(judged)
         top10[key] = titles
-        grades = {title: 1 for title in judged.also}
-        grades.update({title: 2 for title in judged.expected})
+        grades = dict.fromkeys(judged.also, 1)
+        grades.update(dict.fromkeys(judged.expected, 2))
         if not results.total:
             zero += 1
         rank = next(
