@@ -12,7 +12,7 @@ throttled = override_settings(AXES_ENABLED=True, AXES_FAILURE_LIMIT=3)
 LOGIN = "/admin/login/"
 
 
-def attempt(client, username, password="fout-wachtwoord", address="192.0.2.1", **extra):
+def attempt(client, username, password="fout-wachtwoord", address="192.0.2.1", **extra):  # noqa: S107
     return client.post(
         LOGIN,
         {"username": username, "password": password},
