@@ -6,6 +6,7 @@ Every environment variable read here is listed in docs/configuration.md.
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from .env import base_url, cache_from_url, env, env_bool, env_int, env_list
 
@@ -48,6 +49,11 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "django_filters",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -61,14 +67,21 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise directly after SecurityMiddleware, as its docs require.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "portal.csp.PortalCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user as verified once the second factor was given in this session.
+    "django_otp.middleware.OTPMiddleware",
+    "practices.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: answers a locked-out login with its own page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -122,6 +135,76 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Accounts (see docs/security.md). django-axes checks every login before Django's own
+# backend: after LOGIN_FAILURE_LIMIT wrong passwords for one account, or from one client
+# address, logins are refused for LOGIN_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Proxies in front of the portal that append to X-Forwarded-For (0: none, the client's
+# address is REMOTE_ADDR). Used by every limit that counts per client address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "practices.login_throttle.locked_out"
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXY_COUNT else ("REMOTE_ADDR",)
+)
+# Editors and administrators must use a second factor (TOTP, with recovery codes);
+# contributors may. practices/two_factor.py enforces it in the admin.
+TWO_FACTOR_REQUIRED_FOR_EDITORS = True
+OTP_TOTP_ISSUER = "Kennisportaal Wijkaanpak & Ondermijning"
+# Invitation and password links stay valid for this long (and only until used).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_LINK_VALID_DAYS", 7) * 24 * 60 * 60
+LOGIN_URL = "wagtailadmin_login"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "practices.invitations.PasswordResetForm"  # noqa: S105 (a form class)
+# Django's own admin (/django-admin/) only in development: it bypasses Wagtail's
+# permissions and the second factor.
+DJANGO_ADMIN_ENABLED = False
+
+# Security headers on every response. The public site allows scripts only from the
+# portal itself or with the per-response nonce; the Wagtail admin gets its own, looser
+# policy (portal/csp.py explains why).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# URL prefixes of the admin interfaces (their own CSP, and the second factor).
+ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    ]
+}
+# The contact of /.well-known/security.txt (RFC 9116), e.g. mailto:security@… or an
+# https:// form; without it the file is not served.
+SECURITY_CONTACT = env("SECURITY_CONTACT", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -218,7 +301,12 @@ WAGTAILDOCS_EXTENSIONS = [
     "xlsx",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are never served straight from MEDIA_ROOT: Wagtail's serve view checks the
+# collection's privacy and, through practices/documents.py, confidential documents.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: no third-party requests from the admin (and its CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True

@@ -17,3 +17,5 @@ OUTBOX_DELIVERY_BACKEND = env(
 )
 # `make run HOST=...` serves on another address: it must answer there too.
 ALLOWED_HOSTS.append(urlsplit(PORTAL_BASE_URL).hostname)
+# Django's own admin at /django-admin/, for inspecting data while developing.
+DJANGO_ADMIN_ENABLED = True

@@ -416,6 +416,12 @@ class PracticePage(Page):
         if errors:
             raise ValidationError(errors)
 
+    def permissions_for_user(self, user):
+        # Contributors delete only their own drafts (practices/roles.py).
+        from practices.roles import PracticePermissionTester
+
+        return PracticePermissionTester(user, self)
+
     @property
     def contact_is_public(self):
         return self.contact_consent and bool(self.contact_name)
