@@ -10,8 +10,8 @@ from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.admin_search import TextSearchSnippetViewSet
 from practices.models import Contributor, MunicipalityPracticesPage
 from practices.roles import onboard_contributor
 
@@ -44,7 +44,7 @@ class ContributorAdminForm(WagtailAdminModelForm):
         return self.instance
 
 
-class ContributorViewSet(SnippetViewSet):
+class ContributorViewSet(TextSearchSnippetViewSet):
     model = Contributor
     icon = "user"
     menu_label = _("Gemeentelijke bijdragers")
@@ -52,7 +52,12 @@ class ContributorViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["__str__", "municipality", "onboarded_at"]
     list_filter = ["municipality__riec_region"]
-    search_fields = ["user__email", "user__first_name", "user__last_name"]
+    search_fields = [
+        "user__email",
+        "user__first_name",
+        "user__last_name",
+        "municipality__name",
+    ]
     edit_handler = ObjectList(
         [FieldPanel("full_name"), FieldPanel("email"), FieldPanel("municipality")],
         base_form_class=ContributorAdminForm,
