@@ -82,3 +82,13 @@ def keep_folders_for_editors(request, page):
         )
         return redirect("wagtailadmin_explore", page.pk)
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def add_contributor_panel(request, panels):
+    """'Nieuwe praktijk' and 'Mijn praktijken' for everybody who writes practices."""
+    from practices.dashboard import ContributorPanel
+
+    panel = ContributorPanel(request.user)
+    if panel.is_shown:
+        panels.insert(0, panel)

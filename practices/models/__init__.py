@@ -9,6 +9,7 @@ from .pages import (
     RelatedPracticeLink,
 )
 from .people import Contributor
+from .review import PracticeReviewTask, ReviewDecision
 
 __all__ = [
     "Contributor",
@@ -17,5 +18,7 @@ __all__ = [
     "PracticeIndexPage",
     "PracticePage",
     "PracticePageTag",
+    "PracticeReviewTask",
     "RelatedPracticeLink",
+    "ReviewDecision",
 ]
