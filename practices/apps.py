@@ -51,12 +51,18 @@ def _replace_wagtail_outcome_mails():
         )
 
 
+def _record_evidence_on_publish(sender, instance, revision=None, **kwargs):
+    from practices.evidence import record_evidence_change
+
+    record_evidence_change(instance, user=getattr(revision, "user", None))
+
+
 class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Praktijken")
 
     def ready(self):
-        from practices.models import PracticeIndexPage
+        from practices.models import PracticeIndexPage, PracticePage
 
         # Every practice lives below the index, so the review workflow on the index
         # covers all submissions, from the moment the index exists.
@@ -66,3 +72,11 @@ class PracticesConfig(AppConfig):
             dispatch_uid="practices_attach_review_workflow",
         )
         _replace_wagtail_outcome_mails()
+
+        from wagtail.signals import page_published
+
+        page_published.connect(
+            _record_evidence_on_publish,
+            sender=PracticePage,
+            dispatch_uid="practices_record_evidence_on_publish",
+        )

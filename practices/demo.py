@@ -140,6 +140,11 @@ def _fill_practice(page, data, published_at):
     page.status = data["status"]
     page.evidence_level = data["evidence"]
     page.evidence_assessed_on = _date(data["assessed"])
+    if page.evidence_level != "praktijkervaring":
+        page.evidence_assessor = data.get("assessor", "Onderzoeksbureau (fictief)")
+        page.evidence_motivation = data.get(
+            "motivation", "Fictieve beoordeling voor de demonstratie."
+        )
     page.period_start = _date(data["start"])
     page.period_end = _date(data["end"])
     contact = data["contact"] or {}

@@ -77,6 +77,7 @@ class PracticePageForm(WagtailAdminPageForm):
             field.help_text = _(
                 "Vast: praktijken in de map van %(name)s hebben deze gemeente als trekker."
             ) % {"name": municipality}
+        self._limit_evidence_to_assessors()
         others = self.fields.get("other_municipalities")
         if others is not None:
             queryset = others.queryset
@@ -85,6 +86,48 @@ class PracticePageForm(WagtailAdminPageForm):
                 others.queryset = queryset
             others.widget = ProvinceCheckboxSelectMultiple()
             others.widget.choices = municipality_choices_by_province(queryset)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        level = self.fields.get("evidence_level")
+        # An editor who sets a level above practice experience says who assessed it and
+        # why: that is what the evidence path on the page shows.
+        if (
+            level is not None
+            and not level.disabled
+            and cleaned_data.get("evidence_level")
+            and cleaned_data["evidence_level"] != "praktijkervaring"
+        ):
+            if not (cleaned_data.get("evidence_assessor") or "").strip():
+                self.add_error(
+                    "evidence_assessor",
+                    _("Vul in wie de aanpak beoordeelde bij dit niveau van bewijs."),
+                )
+            if not (cleaned_data.get("evidence_motivation") or "").strip():
+                self.add_error(
+                    "evidence_motivation",
+                    _("Geef een korte motivering bij dit niveau van bewijs."),
+                )
+        return cleaned_data
+
+    def _limit_evidence_to_assessors(self):
+        """Only editors set the evidence level: for anybody else the evidence fields are
+        shown but disabled, so Django keeps the stored values whatever is posted."""
+        from practices.evidence import EVIDENCE_FIELDS, can_assess_evidence
+
+        if can_assess_evidence(self.for_user):
+            return
+        for name in EVIDENCE_FIELDS:
+            field = self.fields.get(name)
+            if field is not None:
+                field.disabled = True
+        level = self.fields.get("evidence_level")
+        if level is not None:
+            level.help_text = _(
+                "Het niveau van bewijs stelt de redactie vast. Is de aanpak onderzocht "
+                "of geëvalueerd? Vraag dan een beoordeling aan via 'Beoordeling "
+                "aanvragen' bij deze praktijk."
+            )
 
     def _folder_municipality(self):
         from practices.models import MunicipalityPracticesPage

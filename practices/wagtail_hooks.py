@@ -3,16 +3,23 @@ keeps contributors away from the municipality folders themselves."""
 
 from django import forms
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
 from home.admin_search import TextSearchSnippetViewSet
-from practices.models import Contributor, MunicipalityPracticesPage
+from practices.models import (
+    AssessmentRequest,
+    Contributor,
+    MunicipalityPracticesPage,
+    PracticePage,
+)
 from practices.roles import onboard_contributor
 
 
@@ -92,3 +99,54 @@ def add_contributor_panel(request, panels):
     panel = ContributorPanel(request.user)
     if panel.is_shown:
         panels.insert(0, panel)
+
+
+class AssessmentRequestViewSet(TextSearchSnippetViewSet):
+    """Contributors' requests to assess the evidence of a practice."""
+
+    model = AssessmentRequest
+    icon = "help"
+    menu_label = _("Aanvragen beoordeling")
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["page", "requested_by", "requested_at", "handled"]
+    list_filter = ["handled"]
+    search_fields = ["page__title", "message"]
+    edit_handler = ObjectList(
+        [FieldPanel("message", read_only=True), FieldPanel("handled")]
+    )
+
+
+register_snippet(AssessmentRequestViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_practice_admin_urls():
+    from practices.admin_views import request_assessment_view
+
+    return [
+        path(
+            "praktijken/<int:page_id>/beoordeling-aanvragen/",
+            request_assessment_view,
+            name="practices_request_assessment",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def request_assessment_button(page, user, view_name, next_url=None):
+    """'Beoordeling aanvragen' for whoever edits a practice but may not assess it."""
+    from practices.evidence import can_assess_evidence
+
+    if (
+        page.specific_class is PracticePage
+        and page.pk
+        and not can_assess_evidence(user)
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield Button(
+            _("Beoordeling aanvragen"),
+            reverse("practices_request_assessment", args=[page.pk]),
+            icon_name="help",
+            priority=40,
+        )

@@ -1,5 +1,6 @@
 """Models of the practices app: the practice pages and the contributors who write them."""
 
+from .evidence import AssessmentRequest, EvidenceAssessment
 from .pages import (
     MunicipalityPracticesPage,
     PracticeDocument,
@@ -12,6 +13,8 @@ from .people import Contributor
 from .review import PracticeReviewTask, ReviewDecision
 
 __all__ = [
+    "AssessmentRequest",
+    "EvidenceAssessment",
     "Contributor",
     "MunicipalityPracticesPage",
     "PracticeDocument",

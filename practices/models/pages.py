@@ -267,7 +267,8 @@ class PracticePage(Page):
         default=EvidenceLevel.PRACTICE,
         help_text=_(
             "Kies 'Praktijkervaring' als de aanpak niet extern is beoordeeld. Hogere "
-            "niveaus alleen met een beoordeling door een onderzoeker of erkenningscommissie."
+            "niveaus stelt alleen de redactie vast, na een beoordeling door een "
+            "onderzoeker of erkenningscommissie."
         ),
     )
     evidence_assessed_on = models.DateField(
@@ -275,6 +276,25 @@ class PracticePage(Page):
         null=True,
         blank=True,
         help_text=_("Verplicht bij elk niveau boven praktijkervaring."),
+    )
+    evidence_assessor = models.CharField(
+        _("beoordelaar"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Wie beoordeelde de aanpak: een onderzoeker of instituut, of de "
+            "erkenningscommissie, bijvoorbeeld 'Movisie, erkenningscommissie "
+            "Justitiële Interventies'."
+        ),
+    )
+    evidence_motivation = models.TextField(
+        _("motivering beoordeling"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "In één tot drie zinnen waarom de aanpak dit niveau heeft, bijvoorbeeld "
+            "'procesevaluatie 2024 toont minder overlast in twee wijken'."
+        ),
     )
     period_start = models.DateField(
         _("gestart op"),
@@ -374,7 +394,13 @@ class PracticePage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("status"), FieldPanel("evidence_level")]),
-                FieldPanel("evidence_assessed_on"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("evidence_assessed_on"),
+                        FieldPanel("evidence_assessor"),
+                    ]
+                ),
+                FieldPanel("evidence_motivation"),
                 FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
             ],
             heading=_("Status en bewijs"),
@@ -448,7 +474,11 @@ class PracticePage(Page):
             (
                 "view_restricted_details",
                 _("Mag vertrouwelijke details van praktijken zien"),
-            )
+            ),
+            (
+                "assess_evidence",
+                _("Mag de mate van bewijs van praktijken vaststellen"),
+            ),
         ]
 
     def clean(self):
@@ -509,6 +539,11 @@ class PracticePage(Page):
         index = PracticeIndexPage.objects.ancestor_of(self).first() if self.pk else None
         context["index_url"] = (
             index.get_url(request=request) if index else "/praktijken/"
+        )
+        context["evidence_path"] = (
+            list(self.evidence_assessments.order_by("recorded_at", "pk"))
+            if self.pk
+            else []
         )
         context["presented_at"] = (
             list(self.presented_at_sessions.live().public().order_by("-start"))
