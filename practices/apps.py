@@ -73,8 +73,17 @@ class PracticesConfig(AppConfig):
         )
         _replace_wagtail_outcome_mails()
 
-        from wagtail.signals import page_published
+        from wagtail.signals import page_published, page_unpublished
 
+        from events.models import SessionPage
+        from practices.lessons import reindex_presented_practices
+
+        for signal in (page_published, page_unpublished):
+            signal.connect(
+                reindex_presented_practices,
+                sender=SessionPage,
+                dispatch_uid=f"practices_lessons_reindex_{signal is page_published}",
+            )
         page_published.connect(
             _record_evidence_on_publish,
             sender=PracticePage,

@@ -1,6 +1,7 @@
 """Models of the practices app: the practice pages and the contributors who write them."""
 
 from .evidence import AssessmentRequest, EvidenceAssessment
+from .lessons import SessionLesson
 from .pages import (
     MunicipalityPracticesPage,
     PracticeDocument,
@@ -24,4 +25,5 @@ __all__ = [
     "PracticeReviewTask",
     "RelatedPracticeLink",
     "ReviewDecision",
+    "SessionLesson",
 ]

@@ -545,6 +545,9 @@ class PracticePage(Page):
             if self.pk
             else []
         )
+        from practices.lessons import lessons_for
+
+        context["session_lessons"] = lessons_for(self)
         context["presented_at"] = (
             list(self.presented_at_sessions.live().public().order_by("-start"))
             if self.pk
