@@ -44,3 +44,53 @@ def request_assessment_view(request, page_id):
         {"page": page, "form": form},
         status=status,
     )
+
+
+STATISTICS_PERMISSION = "practices.view_statistics"
+
+
+def _require_statistics_permission(request):
+    if not request.user.has_perm(STATISTICS_PERMISSION):
+        raise PermissionDenied
+
+
+def statistics_view(request):
+    """The editors' report: every table with an SVG bar chart beside it."""
+    from practices.statistics import all_tables
+
+    _require_statistics_permission(request)
+    return TemplateResponse(
+        request,
+        "practices/admin/statistics.html",
+        {"tables": all_tables()},
+    )
+
+
+def statistics_csv(request, key):
+    """One table as CSV (UTF-8 with BOM, so spreadsheet programs read the accents)."""
+    import csv
+
+    from django.http import Http404, HttpResponse
+
+    from practices.statistics import REPORT_KEYS
+
+    _require_statistics_permission(request)
+    report = REPORT_KEYS.get(key)
+    if report is None:
+        raise Http404
+    table = report()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="statistiek-{key}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([str(column) for column in table.columns])
+    for row in table.rows:
+        writer.writerow([_csv_safe(value) for value in row])
+    return response
+
+
+def _csv_safe(value):
+    """Guard against formula injection: text starting with = + - @ is prefixed."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
@@ -122,15 +123,37 @@ register_snippet(AssessmentRequestViewSet)
 
 @hooks.register("register_admin_urls")
 def register_practice_admin_urls():
-    from practices.admin_views import request_assessment_view
+    from practices.admin_views import (
+        request_assessment_view,
+        statistics_csv,
+        statistics_view,
+    )
 
     return [
         path(
             "praktijken/<int:page_id>/beoordeling-aanvragen/",
             request_assessment_view,
             name="practices_request_assessment",
-        )
+        ),
+        path("statistieken/", statistics_view, name="practices_statistics"),
+        path(
+            "statistieken/<slug:key>.csv",
+            statistics_csv,
+            name="practices_statistics_csv",
+        ),
     ]
+
+
+class StatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("practices.view_statistics")
+
+
+@hooks.register("register_reports_menu_item")
+def register_statistics_menu_item():
+    return StatisticsMenuItem(
+        _("Statistieken"), reverse("practices_statistics"), icon_name="table", order=50
+    )
 
 
 @hooks.register("register_page_header_buttons")

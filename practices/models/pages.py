@@ -479,6 +479,7 @@ class PracticePage(Page):
                 "assess_evidence",
                 _("Mag de mate van bewijs van praktijken vaststellen"),
             ),
+            ("view_statistics", _("Mag de statistieken voor de redactie zien")),
         ]
 
     def clean(self):
