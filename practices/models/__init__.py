@@ -1,5 +1,12 @@
 """Models of the practices app: the practice pages and the contributors who write them."""
 
+from .dossiers import (
+    ThemeDossierDocument,
+    ThemeDossierFeaturedPractice,
+    ThemeDossierFigure,
+    ThemeDossierIndexPage,
+    ThemeDossierPage,
+)
 from .evidence import AssessmentRequest, EvidenceAssessment
 from .lessons import SessionLesson
 from .pages import (
@@ -26,4 +33,9 @@ __all__ = [
     "RelatedPracticeLink",
     "ReviewDecision",
     "SessionLesson",
+    "ThemeDossierDocument",
+    "ThemeDossierFeaturedPractice",
+    "ThemeDossierFigure",
+    "ThemeDossierIndexPage",
+    "ThemeDossierPage",
 ]

@@ -547,6 +547,17 @@ class PracticePage(Page):
             else []
         )
         from practices.lessons import lessons_for
+        from practices.models.dossiers import ThemeDossierPage
+
+        context["theme_dossiers"] = (
+            list(
+                ThemeDossierPage.objects.live()
+                .public()
+                .filter(theme__in=self.themes.all())
+            )
+            if self.pk
+            else []
+        )
 
         context["session_lessons"] = lessons_for(self)
         context["presented_at"] = (
