@@ -5,10 +5,13 @@ with a notice in Dutch; they never cause an error page. The choices are loaded w
 query per vocabulary, so the cost of a listing does not depend on the number of practices.
 """
 
+import datetime
+
 from django import forms
 from django.db.models import Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.forms.utils import ErrorDict
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
@@ -40,6 +43,7 @@ FILTER_PARAMETERS = [
     "soort",
     "status",
     "bewijs",
+    "beoordeeld-sinds",
     "trefwoord",
     "jaar",
 ]
@@ -107,6 +111,14 @@ class PracticeFilterForm(forms.Form):
             required=False,
             choices=_empty(_("Niveaus")) + list(PracticePage.EvidenceLevel.choices),
         )
+        self.fields["beoordeeld-sinds"] = forms.DateField(
+            label=_("Beoordeeld sinds"),
+            required=False,
+            help_text=_(
+                "Alleen praktijken waarvan het bewijs op of na deze datum is beoordeeld."
+            ),
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        )
         tags = (
             Tag.objects.filter(
                 practices_practicepagetag_items__content_object__in=base_queryset
@@ -137,6 +149,7 @@ class PracticeFilterForm(forms.Form):
         )
         for field in self.fields.values():
             field.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
+        self.fields["beoordeeld-sinds"].widget.attrs["class"] = "utrecht-textbox"
 
     def clean_gemeente(self):
         """Accept a municipality's slug or its CBS code (GM0363), also without practices."""
@@ -196,6 +209,8 @@ class PracticeFilter:
         for name, value in self.values.items():
             if isinstance(value, Municipality):
                 value = value.slug
+            elif isinstance(value, datetime.date):
+                value = value.isoformat()
             query[name] = str(value)
         if include_sort and self.sort != SORT_NEWEST:
             query["sortering"] = self.sort
@@ -208,6 +223,8 @@ class PracticeFilter:
             field = self.form.fields[name]
             if isinstance(value, Municipality):
                 shown = value.display_name
+            elif isinstance(value, datetime.date):
+                shown = date_format(value, "j F Y")
             else:
                 shown = dict(getattr(field, "choices", [])).get(str(value), value)
             labels.append(f"{field.label}: {shown}")
@@ -240,6 +257,10 @@ class PracticeFilter:
         ):
             if name in self.values:
                 queryset = queryset.filter(**{field: self.values[name]})
+        if "beoordeeld-sinds" in self.values:
+            queryset = queryset.filter(
+                evidence_assessed_on__gte=self.values["beoordeeld-sinds"]
+            )
         if "trefwoord" in self.values:
             tagged = PracticePageTag.objects.filter(
                 tag__slug=self.values["trefwoord"]
