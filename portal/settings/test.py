@@ -28,3 +28,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
 # Serve static files straight from the finders: tests never run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Pages and shared data are not cached (tests change data without publishing); the
+# caching tests switch the caches on. The caching headers are set as in production.
+PAGE_CACHE_TIMEOUT = 0
+DATA_CACHE_TIMEOUT = 0
