@@ -51,7 +51,49 @@ SECRET = "bench-only-secret-key-" + "x" * 40
 
 # --- building the portal's data (runs inside Django: `pages.py build`) ------------------
 
-WORDS = ["aanpak", "wijk", "samenwerking", "politie", "partners", "bewoners", "signalen", "jongeren", "ondernemers", "panden", "controle", "handhaving", "zorg", "preventie", "integraal", "informatie", "netwerk", "toezicht", "veiligheid", "overlast", "geld", "woning", "school", "buurt", "project", "team", "resultaten", "lessen", "ervaring", "gezin", "begeleiding", "werk", "perspectief", "straat", "witwassen", "vastgoed", "drugs", "uitbuiting", "bibob", "sluiting", "verstoring"]
+WORDS = [
+    "aanpak",
+    "wijk",
+    "samenwerking",
+    "politie",
+    "partners",
+    "bewoners",
+    "signalen",
+    "jongeren",
+    "ondernemers",
+    "panden",
+    "controle",
+    "handhaving",
+    "zorg",
+    "preventie",
+    "integraal",
+    "informatie",
+    "netwerk",
+    "toezicht",
+    "veiligheid",
+    "overlast",
+    "geld",
+    "woning",
+    "school",
+    "buurt",
+    "project",
+    "team",
+    "resultaten",
+    "lessen",
+    "ervaring",
+    "gezin",
+    "begeleiding",
+    "werk",
+    "perspectief",
+    "straat",
+    "witwassen",
+    "vastgoed",
+    "drugs",
+    "uitbuiting",
+    "bibob",
+    "sluiting",
+    "verstoring",
+]
 TAG_POOL = [f"trefwoord-{i}" for i in range(200)]
 
 
@@ -203,7 +245,9 @@ def build(practices, seed=9):
                             "costs_and_capacity": "",
                             "status": rng.choice(["pilot", "lopend", "afgerond"]),
                             "evidence_level": "praktijkervaring",
-                            "period_start": datetime.date(rng.randint(2015, 2026), 1, 1),
+                            "period_start": datetime.date(
+                                rng.randint(2015, 2026), 1, 1
+                            ),
                             "neighbourhood": "",
                             "contact_name": "",
                             "contact_role": "",
@@ -286,7 +330,7 @@ def urls_of_portal():
 
 # --- the stock Wagtail site ---------------------------------------------------------
 
-STOCK_MODEL = '''
+STOCK_MODEL = """
 
 from wagtail.fields import RichTextField
 from wagtail.admin.panels import FieldPanel
@@ -296,7 +340,7 @@ class ArticlePage(Page):
     body = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("body")]
-'''
+"""
 STOCK_TEMPLATE = """{% extends "base.html" %}
 {% load wagtailcore_tags %}
 {% block content %}
@@ -350,7 +394,9 @@ def build_stock(folder, database_url):
     env = stock_env(project, database_url)
     run([PYTHON, "manage.py", "makemigrations", "home", "-v0"], cwd=project, env=env)
     run([PYTHON, "manage.py", "migrate", "-v0"], cwd=project, env=env)
-    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=project, env=env)
+    run(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=project, env=env
+    )
     run(
         [PYTHON, "manage.py", "shell", "-c", f"WORDS = {WORDS!r}\n" + STOCK_SETUP],
         cwd=project,
@@ -502,7 +548,9 @@ def measure(targets, rounds, duration):
         for label, url in targets.items():
             rate, median = wrk(url, duration)
             results[label].append((rate, median))
-            print(f"    round {number + 1} {label:20} {rate:9.1f} req/s {median:7.1f} ms")
+            print(
+                f"    round {number + 1} {label:20} {rate:9.1f} req/s {median:7.1f} ms"
+            )
     return results
 
 
@@ -529,7 +577,9 @@ def table(title, rows, with_ratio=True):
         ]
     else:
         lines += ["| page | req/s (median) | latency p50 ms |", "|---|---:|---:|"]
-        lines += [f"| {label} | {rate:,.0f} | {ms:.1f} |" for label, rate, ms, _r in rows]
+        lines += [
+            f"| {label} | {rate:,.0f} | {ms:.1f} |" for label, rate, ms, _r in rows
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -560,7 +610,9 @@ def postgres(keep_dir):
 @contextlib.contextmanager
 def redis():
     if not shutil.which("redis-server"):
-        print("  redis-server is not installed: the cached run uses the local-memory cache")
+        print(
+            "  redis-server is not installed: the cached run uses the local-memory cache"
+        )
         yield "locmem://bench"
         return
     port = free_port()
@@ -595,15 +647,20 @@ def main():
         "--keep", default="", help="folder to keep the databases and stock site in"
     )
     parser.add_argument("--no-cached", action="store_true", help="skip the cached run")
-    parser.add_argument("--pages", default="", help="only these pages (comma-separated)")
+    parser.add_argument(
+        "--pages", default="", help="only these pages (comma-separated)"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (Debian: apt-get install wrk)")
     sizes = [int(size) for size in args.sizes.split(",")]
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT,
-        env=portal_env("postgres://unused/x"))
+    run(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=portal_env("postgres://unused/x"),
+    )
     report = []
     with postgres(args.keep) as server:
         stock_url = database_url_for(server, "bench_stock")
@@ -644,26 +701,36 @@ def main():
                     check_page(target)
                     warm(target)
                 print(f"  uncached, {args.rounds} rounds of {args.duration} s per page")
-                rows = summarise(measure(targets, args.rounds, args.duration),
-                                 "stock article page")
+                rows = summarise(
+                    measure(targets, args.rounds, args.duration), "stock article page"
+                )
             report.append(table(f"{size:,} practices, no page cache", rows))
             print(report[-1])
             if args.no_cached:
                 continue
-            with redis() as cache_url, gunicorn(
-                "portal.wsgi", ROOT, portal_env(url, CACHE_URL=cache_url,
-                                                PAGE_CACHE_TIMEOUT="600")
-            ) as portal:
+            with (
+                redis() as cache_url,
+                gunicorn(
+                    "portal.wsgi",
+                    ROOT,
+                    portal_env(url, CACHE_URL=cache_url, PAGE_CACHE_TIMEOUT="600"),
+                ) as portal,
+            ):
                 targets = {label: portal + path for label, path in pages.items()}
                 for target in targets.values():
                     headers = check_page(target)
                     warm(target, 3)
-                print(f"  cached ({cache_url.split(':')[0]}), headers: "
-                      f"{headers.get('Cache-Control')}")
+                print(
+                    f"  cached ({cache_url.split(':')[0]}), headers: "
+                    f"{headers.get('Cache-Control')}"
+                )
                 rows = summarise(measure(targets, 1, args.duration), "home")
             report.append(
-                table(f"{size:,} practices, page cache on ({cache_url.split(':')[0]})",
-                      rows, with_ratio=False)
+                table(
+                    f"{size:,} practices, page cache on ({cache_url.split(':')[0]})",
+                    rows,
+                    with_ratio=False,
+                )
             )
             print(report[-1])
     registration = ROOT / "bench" / "registration.py"

@@ -66,6 +66,7 @@ VERSION_PREFIX = "pagecache:tag:"
 # change. Versions are wall-clock nanoseconds; the margin covers clock skew between
 # app servers.
 CLOCK_MARGIN_NS = 2_000_000_000
+NEW_VERSION_AGE_NS = 60_000_000_000
 HIT_HEADER = "X-Page-Cache"
 
 
@@ -105,8 +106,9 @@ def _tag_served_page(page, request, serve_args, serve_kwargs):
     from home.models import HomePage
     from practices.models import PracticeIndexPage
 
-    if page.get_view_restrictions():
-        return  # private pages are never stored, nor marked public
+    # Pages with a view restriction never get here as a public 200 for an anonymous
+    # visitor: Wagtail's own hook answers with the login redirect or the password
+    # form (which sets the CSRF cookie, and so is never stored).
     tags = {page_tag(page.pk)}
     if isinstance(page, HomePage):
         tags |= {PRACTICES, SESSIONS}
@@ -225,15 +227,18 @@ class PageCacheMiddleware:
         _drop_vary_cookie(response)
         if not response.has_header("ETag"):
             set_response_etag(response)
+        versions = _current_versions(_cache(), {ALL, *tags})
         if not response.has_header("Last-Modified"):
-            response.headers["Last-Modified"] = http_date(started / 1e9)
+            # The last change to anything the page shows: the same for every render
+            # until the next change, so If-Modified-Since works without the cache too.
+            changed = min(max(versions.values()), time.time_ns())
+            response.headers["Last-Modified"] = http_date(changed / 1e9)
         if key is not None:
-            self._store(key, {ALL, *tags}, response, started)
+            self._store(key, versions, response, started)
             response.headers[HIT_HEADER] = "miss"
 
-    def _store(self, key, tags, response, started):
+    def _store(self, key, versions, response, started):
         cache = _cache()
-        versions = _current_versions(cache, tags)
         if any(version > started - CLOCK_MARGIN_NS for version in versions.values()):
             return  # something this page shows changed while it was rendered
         headers = [
@@ -276,11 +281,12 @@ def _current_versions(cache, tags):
     found = cache.get_many(list(keys))
     missing = [key for key in keys if key not in found]
     if missing:
-        # Never bumped, or evicted: start a new version now (never a fixed value, or an
-        # entry stored before an eviction could become valid again).
-        now = time.time_ns()
+        # Never bumped, or evicted: start a new version (never a fixed value, or an
+        # entry stored before an eviction could become valid again), dated well before
+        # this request so that it does not count as a change during it.
+        start = time.time_ns() - NEW_VERSION_AGE_NS
         for key in missing:
-            cache.add(key, now, timeout=None)
+            cache.add(key, start, timeout=None)
         found.update(cache.get_many(missing))
     return {tag: found.get(key, time.time_ns()) for key, tag in keys.items()}
 

@@ -92,6 +92,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form rendering, with <select> options joined in Python (home/forms.py).
+FORM_RENDERER = "home.forms.PortalFormRenderer"
+
 # Database: SQLite file by default, PostgreSQL when DATABASE_URL is set.
 SQLITE_PATH = env("SQLITE_PATH", str(BASE_DIR / "var" / "db.sqlite3"))
 DATABASE_URL = env("DATABASE_URL", "")
@@ -177,7 +180,7 @@ DATA_CACHE_TIMEOUT = env_int("DATA_CACHE_TIMEOUT", 3600)
 PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", 60)
 # A CDN or caching proxy in front, purged through Wagtail's front-end cache when a page
 # changes: FRONTEND_CACHE_BACKEND = http (Varnish, nginx, Squid: PURGE requests to
-# FRONTEND_CACHE_LOCATION), cloudflare or cloudfront; empty = no CDN to purge.
+# FRONTEND_CACHE_LOCATION) or cloudflare; empty = no CDN to purge.
 _FRONTEND_CACHE_BACKENDS = {
     "http": (
         "wagtail.contrib.frontend_cache.backends.HTTPBackend",
@@ -189,10 +192,6 @@ _FRONTEND_CACHE_BACKENDS = {
             "BEARER_TOKEN": "FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN",
             "ZONEID": "FRONTEND_CACHE_CLOUDFLARE_ZONEID",
         },
-    ),
-    "cloudfront": (
-        "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
-        {"DISTRIBUTION_ID": "FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"},
     ),
 }
 FRONTEND_CACHE_BACKEND = env("FRONTEND_CACHE_BACKEND", "").strip().lower()

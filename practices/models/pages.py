@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from practices.forms import PracticePageForm
@@ -40,6 +41,19 @@ class PracticeIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("overzicht praktijken")
+
+    def route(self, request, path_components):
+        """A practice (/praktijken/<folder>/<practice>/) in one query, with the
+        municipality and region its page shows; everything else as Wagtail routes it."""
+        if len(path_components) == 2:
+            folder_slug, slug = path_components
+            url_path = f"{self.url_path}{folder_slug}/{slug}/"
+            for practice in PracticePage.objects.filter(
+                slug=slug, depth=self.depth + 2, live=True
+            ).select_related("lead_municipality__riec_region"):
+                if practice.url_path == url_path:
+                    return RouteResult(practice)
+        return super().route(request, path_components)
 
     @path("")
     def listing(self, request):
