@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -39,10 +38,10 @@ if settings.DEBUG:
 
 # The public site: Dutch at /…, English at /en/… (the interface language lives in the
 # URL, so every page is one cacheable response; see home/middleware.py). Wagtail's page
-# serving comes last: it catches every remaining path.
+# serving (home/views.py) comes last: it catches every remaining path.
 urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("search.urls")),
-    path("", include(wagtail_urls)),
+    path("", include("home.views")),
     prefix_default_language=False,
 )

@@ -5,10 +5,20 @@ Every environment variable read here is listed in docs/configuration.md.
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 
-from .env import base_url, cache_from_url, env, env_bool, env_int, env_list
+from .env import (
+    base_url,
+    cache_from_url,
+    env,
+    env_bool,
+    env_int,
+    env_list,
+    env_required,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -69,6 +79,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "portal.csp.PortalCSPMiddleware",
+    # 304 Not Modified from the ETag/Last-Modified that the page cache sets.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions, CSRF and authentication: a cached page needs none of them.
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -105,6 +119,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Django's form rendering, with <select> options joined in Python (home/forms.py).
+FORM_RENDERER = "home.forms.PortalFormRenderer"
 
 # Database: SQLite file by default, PostgreSQL when DATABASE_URL is set.
 SQLITE_PATH = env("SQLITE_PATH", str(BASE_DIR / "var" / "db.sqlite3"))
@@ -261,6 +278,53 @@ OUTBOX_RETRY_MAX_SECONDS = env_int("OUTBOX_RETRY_MAX_SECONDS", 3600)
 OUTBOX_CLAIM_TIMEOUT_SECONDS = env_int("OUTBOX_CLAIM_TIMEOUT_SECONDS", 900)
 # Sent and failed rows are deleted after this many days (manage.py send_outbox --prune).
 OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 30)
+# Page cache for anonymous visitors (home/page_cache.py, docs/deployment.md): seconds a
+# page stays in the cache above (0: off). A change invalidates the pages that show it at
+# once in a shared cache; a local-memory cache is per process, so other processes could
+# serve an old copy until it expires: there the default is short.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = env_int(
+    "PAGE_CACHE_TIMEOUT",
+    10 if CACHES["default"]["BACKEND"].endswith("LocMemCache") else 600,
+)
+# Seconds that data many pages share (the practice filters' choices) stays cached; a
+# change refreshes it at once (0: computed on every request).
+DATA_CACHE_TIMEOUT = env_int("DATA_CACHE_TIMEOUT", 3600)
+# Seconds a CDN or proxy in front may keep an anonymous page (Cache-Control s-maxage).
+PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", 60)
+# A CDN or caching proxy in front, purged through Wagtail's front-end cache when a page
+# changes: FRONTEND_CACHE_BACKEND = http (Varnish, nginx, Squid: PURGE requests to
+# FRONTEND_CACHE_LOCATION) or cloudflare; empty = no CDN to purge.
+_FRONTEND_CACHE_BACKENDS = {
+    "http": (
+        "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        {"LOCATION": "FRONTEND_CACHE_LOCATION"},
+    ),
+    "cloudflare": (
+        "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        {
+            "BEARER_TOKEN": "FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN",
+            "ZONEID": "FRONTEND_CACHE_CLOUDFLARE_ZONEID",
+        },
+    ),
+}
+FRONTEND_CACHE_BACKEND = env("FRONTEND_CACHE_BACKEND", "").strip().lower()
+if FRONTEND_CACHE_BACKEND:
+    if FRONTEND_CACHE_BACKEND not in _FRONTEND_CACHE_BACKENDS:
+        raise ImproperlyConfigured(
+            "FRONTEND_CACHE_BACKEND must be one of "
+            f"{', '.join(_FRONTEND_CACHE_BACKENDS)}, not {FRONTEND_CACHE_BACKEND!r}"
+        )
+    _backend, _variables = _FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE_BACKEND]
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": _backend,
+            **{key: env_required(name) for key, name in _variables.items()},
+        }
+    }
+# The page cache purges every language's URL itself (Dutch has no prefix).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")

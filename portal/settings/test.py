@@ -42,3 +42,7 @@ TWO_FACTOR_REQUIRED_FOR_EDITORS = False
 # Django's test client logs in without a request, which django-axes refuses;
 # tests/practices/test_login_throttle.py switches it on.
 AXES_ENABLED = False
+# Pages and shared data are not cached (tests change data without publishing); the
+# caching tests switch the caches on. The caching headers are set as in production.
+PAGE_CACHE_TIMEOUT = 0
+DATA_CACHE_TIMEOUT = 0
