@@ -83,7 +83,10 @@ class PracticeFilterForm(forms.Form):
             required=False,
             widget=forms.Select(
                 choices=_empty(_("Gemeenten"))
-                + [(m.slug, m.display_name) for m in municipalities]
+                + [
+                    (m.slug, m.display_name)
+                    for m in sorted(municipalities, key=lambda m: m.sort_key)
+                ]
             ),
         )
         self.fields["regio"] = forms.ChoiceField(
