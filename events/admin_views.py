@@ -10,6 +10,7 @@ import csv
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -257,33 +258,24 @@ def message_attendees(request, session_id):
             "body": form.cleaned_data["body"].replace("\r\n", "\n"),
         }
         sent = 0
-        recipients = list(attendees)
-        for registration_id, attendee_id in recipients:
-            sent += emails.deliver(
-                emails.MESSAGE,
-                registration_id,
-                attendee_id=attendee_id,
-                payload=payload,
-            )
-        if sent == len(recipients):
-            messages.success(
-                request,
-                ngettext(
-                    "Bericht verstuurd aan %(n)d deelnemer.",
-                    "Bericht verstuurd aan %(n)d deelnemers.",
-                    sent,
+        # All messages reach the outbox together, or none does.
+        with transaction.atomic():
+            for registration_id, attendee_id in list(attendees):
+                sent += emails.send(
+                    emails.MESSAGE,
+                    registration_id,
+                    attendee_id=attendee_id,
+                    payload=payload,
                 )
-                % {"n": sent},
+        messages.success(
+            request,
+            ngettext(
+                "Bericht verstuurd aan %(n)d deelnemer.",
+                "Bericht verstuurd aan %(n)d deelnemers.",
+                sent,
             )
-        else:
-            messages.warning(
-                request,
-                _(
-                    "Bericht verstuurd aan %(sent)d van %(n)d deelnemers; de rest wordt "
-                    "opnieuw geprobeerd door resend_failed_mail."
-                )
-                % {"sent": sent, "n": len(recipients)},
-            )
+            % {"n": sent},
+        )
         return redirect("events_admin_session", session_id=session.pk)
     return TemplateResponse(
         request,

@@ -1,30 +1,25 @@
 """E-mails about registrations: composed here, rendered from templates/events/email/.
 
-Mail leaves only after the transaction that changed the registration has committed
-(`after_commit`), so a rolled-back registration never sends a confirmation. One message
-per recipient. When the mail server fails (SMTPException, OSError) the registration stays
-as it is and an OutgoingMail row records the failure; `manage.py resend_failed_mail`
-renders the message again and retries.
+Mail is sent inside the transaction that changes the registration (`send`): Django's
+mail API puts each message in the outbox (home/outbox.py) as part of that transaction,
+so a rolled-back change sends nothing, a committed one loses nothing, and the worker
+delivers it with retries. One message per recipient.
 
-Every message to the contact person carries the manage link. Its token is never stored:
-it is derived from SECRET_KEY and the registration's id and salt each time a message is
-composed (Registration.manage_token), so a resent message carries it too.
+Every message to the contact person carries the manage link. Its token is never stored
+with the registration: it is derived from SECRET_KEY and the registration's id and salt
+each time a message is composed (Registration.manage_token). The outbox keeps a
+message's text only until it is delivered.
 """
 
 import hmac
-import logging
-import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events.models import OutgoingMail, Registration, hash_token
-
-logger = logging.getLogger(__name__)
+from events.models import Registration, hash_token
 
 REGISTERED = "aanmelding"
 PROMOTED = "van-wachtlijst"
@@ -36,16 +31,15 @@ SESSION_CANCELLED = "bijeenkomst-geannuleerd"
 MESSAGE = "bericht"
 NEW_LINK = "nieuwe-link"
 
-MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
-
-def after_commit(kind, registration_id, **options):
-    """Sends the messages of `kind` once the current transaction has committed."""
-    transaction.on_commit(lambda: deliver(kind, registration_id, **options))
+def send(kind, registration_id, **options):
+    """Queues the messages of `kind` in the outbox, in the current transaction."""
+    return deliver(kind, registration_id, **options)
 
 
 def deliver(kind, registration_id, *, attendee_id=None, payload=None):
-    """Sends every message of one event; returns how many were sent."""
+    """Composes every message of one event and hands it to Django's mail API (the
+    outbox); returns how many were queued."""
     registration = (
         Registration.objects.select_related("session", "municipality", "city_network")
         .filter(pk=registration_id, anonymised_at__isnull=True)
@@ -57,7 +51,7 @@ def deliver(kind, registration_id, *, attendee_id=None, payload=None):
     for recipient, attendee, with_link in recipients(
         kind, registration, attendee_id=attendee_id
     ):
-        ok = send_one(
+        message = compose(
             kind,
             registration,
             recipient,
@@ -65,7 +59,7 @@ def deliver(kind, registration_id, *, attendee_id=None, payload=None):
             with_link=with_link,
             payload=payload,
         )
-        sent += ok
+        sent += message.send(fail_silently=False)
     return sent
 
 
@@ -95,94 +89,6 @@ def recipients(kind, registration, *, attendee_id=None):
     # The contact person gets one message, also when they attend themselves.
     result.extend((a.email, a, False) for a in people if a.email != contact)
     return result
-
-
-def send_one(
-    kind, registration, recipient, *, attendee=None, with_link=False, payload=None
-):
-    """Renders and sends one message; records a failure instead of raising."""
-    try:
-        message = compose(
-            kind,
-            registration,
-            recipient,
-            attendee=attendee,
-            with_link=with_link,
-            payload=payload,
-        )
-        message.send(fail_silently=False)
-    except MAIL_ERRORS as error:
-        _record_failure(
-            kind, registration, recipient, attendee, with_link, payload, error
-        )
-        logger.warning(
-            "Mail %s to registration %s failed: %s", kind, registration.pk, error
-        )
-        return 0
-    except Exception as error:  # a bug must not turn a saved registration into a 500
-        _record_failure(
-            kind, registration, recipient, attendee, with_link, payload, error
-        )
-        logger.exception("Mail %s to registration %s failed", kind, registration.pk)
-        return 0
-    return 1
-
-
-def _record_failure(kind, registration, recipient, attendee, with_link, payload, error):
-    stored = dict(payload or {})
-    if attendee is not None:
-        stored["attendee_id"] = attendee.pk
-    if with_link:
-        stored["manage_link"] = True  # the token itself is never stored
-    OutgoingMail.objects.create(
-        registration=registration,
-        kind=kind,
-        recipient=recipient,
-        payload=stored,
-        error=f"{type(error).__name__}: {error}"[:2000],
-    )
-
-
-def resend_failed(limit=None):
-    """Retries failed messages; returns (sent, still failing)."""
-    sent = failed = 0
-    pending = OutgoingMail.objects.filter(status=OutgoingMail.Status.FAILED)
-    for mail in pending[:limit] if limit else pending:
-        registration = (
-            Registration.objects.select_related("session")
-            .filter(pk=mail.registration_id, anonymised_at__isnull=True)
-            .first()
-        )
-        if registration is None:
-            mail.delete()
-            continue
-        payload = dict(mail.payload)
-        attendee_id = payload.pop("attendee_id", None)
-        attendee = registration.attendees.filter(pk=attendee_id).first()
-        # The link is derived again, so the resent message has the current one.
-        with_link = payload.pop("manage_link", False)
-        try:
-            message = compose(
-                mail.kind,
-                registration,
-                mail.recipient,
-                attendee=attendee,
-                with_link=with_link,
-                payload=payload,
-            )
-            message.send(fail_silently=False)
-        except MAIL_ERRORS as error:
-            mail.attempts += 1
-            mail.error = f"{type(error).__name__}: {error}"[:2000]
-            mail.save(update_fields=["attempts", "error"])
-            failed += 1
-            continue
-        mail.status = OutgoingMail.Status.SENT
-        mail.sent_at = timezone.now()
-        mail.attempts += 1
-        mail.save(update_fields=["status", "sent_at", "attempts"])
-        sent += 1
-    return sent, failed
 
 
 # --- composing ---------------------------------------------------------------------

@@ -278,7 +278,7 @@ def register(
             token_hash=registration.token_hash
         )
         if notify:
-            emails.after_commit(emails.REGISTERED, registration.pk)
+            emails.send(emails.REGISTERED, registration.pk)
     return registration, token
 
 
@@ -300,7 +300,7 @@ def new_manage_link(registration_id, *, now=None, notify=True):
         registration.token_hash = hash_token(token)
         registration.save(update_fields=["token_salt", "token_hash", "updated_at"])
         if notify:
-            emails.after_commit(emails.NEW_LINK, registration.pk)
+            emails.send(emails.NEW_LINK, registration.pk)
     return registration, token
 
 
@@ -333,7 +333,7 @@ def promote_waitlist(session, now=None, notify=True):
             free -= registration.seats
             promoted.append(registration)
             if notify:
-                emails.after_commit(emails.PROMOTED, registration.pk)
+                emails.send(emails.PROMOTED, registration.pk)
     return promoted
 
 
@@ -375,7 +375,7 @@ def cancel_registration(registration_id, *, now=None, by_editor=False, notify=Tr
             cancelled_at=now
         )
         if notify:
-            emails.after_commit(emails.CANCELLED, registration.pk)
+            emails.send(emails.CANCELLED, registration.pk)
         promote_waitlist(session, now=now, notify=notify)
     return registration
 
@@ -397,7 +397,7 @@ def cancel_attendee(registration_id, attendee_id, *, now=None, notify=True):
         attendee.save(update_fields=["cancelled_at"])
         registration.save(update_fields=["updated_at"])
         if notify:
-            emails.after_commit(
+            emails.send(
                 emails.ATTENDEE_CANCELLED, registration.pk, attendee_id=attendee.pk
             )
         promote_waitlist(session, now=now, notify=notify)
@@ -424,9 +424,7 @@ def replace_attendee(registration_id, attendee_id, data, *, now=None, notify=Tru
         attendee.save()
         registration.save(update_fields=["updated_at"])
         if notify and email_changed:
-            emails.after_commit(
-                emails.ATTENDEE_ADDED, registration.pk, attendee_id=attendee.pk
-            )
+            emails.send(emails.ATTENDEE_ADDED, registration.pk, attendee_id=attendee.pk)
     return attendee
 
 
@@ -496,7 +494,7 @@ def add_attendees(registration_id, attendees, *, now=None, notify=True):
                 ).values_list("pk", flat=True)
             )
             for attendee_id in added_ids:
-                emails.after_commit(
+                emails.send(
                     emails.ATTENDEE_ADDED, registration.pk, attendee_id=attendee_id
                 )
     return added
@@ -523,7 +521,7 @@ def promote_manually(registration_id, *, now=None, notify=True):
         registration.confirmed_at = now
         registration.save(update_fields=["status", "confirmed_at", "updated_at"])
         if notify:
-            emails.after_commit(emails.PROMOTED, registration.pk)
+            emails.send(emails.PROMOTED, registration.pk)
     return registration
 
 
@@ -543,5 +541,5 @@ def notify_session_cancelled(session_id, now=None):
             session_cancelled_notice_at=now
         )
         for registration_id in pending:
-            emails.after_commit(emails.SESSION_CANCELLED, registration_id)
+            emails.send(emails.SESSION_CANCELLED, registration_id)
     return len(pending)

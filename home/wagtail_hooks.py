@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -14,6 +15,7 @@ from home.models import (
     Theme,
     Track,
 )
+from home.outbox_admin import OutboxViewSet
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -81,3 +83,8 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceDataGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox_viewset():
+    return OutboxViewSet()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -10,17 +11,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from portal.api import api_router
 
+# Outside the language prefix: the admin (in each editor's own language), documents,
+# the read API and the sitemap.
 urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
-    path("", include("events.urls")),
-    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:
@@ -28,5 +28,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page serving last: it catches every remaining path.
-urlpatterns += [path("", include(wagtail_urls))]
+# The public site: Dutch at /…, English at /en/… (the interface language lives in the
+# URL, so every page is one cacheable response; see home/middleware.py). Wagtail's page
+# serving comes last: it catches every remaining path.
+urlpatterns += i18n_patterns(
+    path("", include("events.urls")),
+    path("", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -53,9 +53,8 @@ def untranslated(monkeypatch):
 
 
 def in_english(client, path, **params):
-    # Until the /en/ URL prefix is on main, English is the language switch's cookie.
-    client.cookies["django_language"] = "en"
-    response = client.get(path, params)
+    """The English interface lives under /en/ (decision 2)."""
+    response = client.get("/en" + path, params)
     assert response["Content-Language"] == "en"
     return response
 
@@ -165,6 +164,5 @@ def test_dutch_content_is_marked_as_dutch(client, site):
 
 
 def test_the_dutch_interface_has_no_lang_attributes_inside(client, site):
-    client.cookies.pop("django_language", None)
     html = client.get(site["practice"]).content.decode()
     assert html.count('lang="nl"') == 1  # only <html lang="nl">

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import base_url, env, env_bool, env_int, env_list
+from .env import base_url, cache_from_url, env, env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "search",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -61,7 +62,7 @@ MIDDLEWARE = [
     # WhiteNoise directly after SecurityMiddleware, as its docs require.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "home.middleware.ChosenLanguageMiddleware",
+    "home.middleware.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -152,19 +153,31 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Cache: local memory by default; a shared cache (e.g. Redis) when the app scales out,
-# because the registration rate limit counts per address in the cache.
+# Cache: local memory by default; Redis (CACHE_URL=redis://…) as soon as there is more than
+# one app server process, because the page cache and the rate limits must be shared.
 CACHES = {
-    "default": {
-        "BACKEND": env(
-            "CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
-        ),
-        "LOCATION": env("CACHE_LOCATION", "kennisportaal"),
-    }
+    "default": cache_from_url(
+        env("CACHE_URL", "locmem://kennisportaal"),
+        key_prefix=env("CACHE_KEY_PREFIX", "kennisportaal"),
+    )
 }
 
-# E-mail.
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# E-mail. Every message goes to the outbox (home/outbox.py) in the transaction of the
+# change that causes it; the background worker delivers it through
+# OUTBOX_DELIVERY_BACKEND with retries. EMAIL_BACKEND itself is not configurable.
+EMAIL_BACKEND = "home.outbox.OutboxEmailBackend"
+OUTBOX_DELIVERY_BACKEND = env(
+    "OUTBOX_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+# Attempts per message before it is marked failed (editors can resend it).
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 10)
+# Wait after the first failed attempt; doubled per attempt up to the maximum.
+OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 60)
+OUTBOX_RETRY_MAX_SECONDS = env_int("OUTBOX_RETRY_MAX_SECONDS", 3600)
+# A row claimed longer ago than this by a worker that died is sent again.
+OUTBOX_CLAIM_TIMEOUT_SECONDS = env_int("OUTBOX_CLAIM_TIMEOUT_SECONDS", 900)
+# Sent and failed rows are deleted after this many days (manage.py send_outbox --prune).
+OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 30)
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
@@ -176,12 +189,12 @@ DEFAULT_FROM_EMAIL = env(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background work (django-tasks): inline by default; database worker in production.
+# Background work (django-tasks): the database backend (django-tasks-db), run by
+# `manage.py db_worker` (started by `make run`; see docs/deployment.md). Enqueueing
+# writes the task row in the current transaction, together with the outbox row.
 TASKS = {
     "default": {
-        "BACKEND": env(
-            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        ),
+        "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
 

@@ -11,6 +11,9 @@ DEBUG = True
 # production.py refuses to start without SECRET_KEY.
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+# The outbox's worker (started by `make run`) prints mail on the console.
+OUTBOX_DELIVERY_BACKEND = env(
+    "OUTBOX_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 # `make run HOST=...` serves on another address: it must answer there too.
 ALLOWED_HOSTS.append(urlsplit(PORTAL_BASE_URL).hostname)
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -45,6 +45,35 @@ def env_required(name):
     return value
 
 
+CACHE_BACKENDS = {
+    "locmem": "django.core.cache.backends.locmem.LocMemCache",
+    "redis": "django.core.cache.backends.redis.RedisCache",
+    "rediss": "django.core.cache.backends.redis.RedisCache",
+    "dummy": "django.core.cache.backends.dummy.DummyCache",
+}
+
+
+def cache_from_url(url, key_prefix=""):
+    """One Django cache from a URL: `locmem://NAME`, `redis://HOST:PORT/DB`, `dummy://`.
+
+    Redis URLs are passed to Django's RedisCache as they are (password, database number and
+    `rediss://` for TLS included).
+    """
+    scheme, separator, rest = url.partition("://")
+    backend = CACHE_BACKENDS.get(scheme.lower()) if separator else None
+    if backend is None:
+        raise ImproperlyConfigured(
+            f"CACHE_URL must start with one of "
+            f"{', '.join(name + '://' for name in CACHE_BACKENDS)}, not {url!r}"
+        )
+    cache = {"BACKEND": backend, "KEY_PREFIX": key_prefix}
+    if scheme.lower() in ("redis", "rediss"):
+        cache["LOCATION"] = url
+    elif scheme.lower() == "locmem":
+        cache["LOCATION"] = rest or "kennisportaal"
+    return cache
+
+
 def base_url(name, value):
     """Checks a site base URL (`https://portal.example`) and returns it without a
     trailing slash. Only what Wagtail's Site can express is accepted: a scheme and a host

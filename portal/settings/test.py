@@ -8,7 +8,11 @@ from .base import BASE_DIR, STORAGES
 SECRET_KEY = "test-only-key"  # noqa: S105 (test settings never serve real users)
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mail goes through the outbox (tests/conftest.py puts EMAIL_BACKEND back after Django's
+# test set-up replaces it); the immediate task backend delivers it at once to locmem,
+# so django.core.mail.outbox fills as before.
+OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
