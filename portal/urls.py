@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
 from portal.api import api_router
 from portal.well_known import security_txt
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path(".well-known/security.txt", security_txt, name="security_txt"),
     # Invitation link and second factor, before Wagtail's admin catches /admin/….
     path("admin/", include("practices.account_urls")),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

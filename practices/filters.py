@@ -91,9 +91,13 @@ def filter_choices(base_queryset):
             .values_list("municipality_id", flat=True)
             .distinct()
         )
+        # Lists show the display name, so they sort by it: Den Haag under D.
         choices["gemeente"] = [
             (m.slug, m.display_name)
-            for m in Municipality.objects.filter(pk__in=municipality_ids)
+            for m in sorted(
+                Municipality.objects.filter(pk__in=municipality_ids),
+                key=lambda m: m.sort_key,
+            )
         ]
         choices["regio"] = [(r.slug, r.name) for r in RiecRegion.objects.all()]
         tag_ids = PracticePageTag.objects.filter(

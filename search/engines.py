@@ -31,7 +31,7 @@ FACETS = {
     "evidence": _("Mate van bewijs"),
     "year": _("Jaar"),
 }
-SORTS = {"relevance": _("relevantie"), "newest": _("nieuwste eerst")}
+SORTS = {"relevance": _("Relevantie"), "newest": _("Nieuwste eerst")}
 PER_PAGE = 10
 # Facet values shown per facet; the municipality and tag lists can be long.
 MAX_FACET_VALUES = 30
