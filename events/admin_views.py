@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from events import emails, services
 from events.models import Attendee, Registration, SessionPage
@@ -101,6 +101,13 @@ def session_report(request, session_id):
             if action == "promoveren":
                 services.promote_manually(registration.pk)
                 messages.success(request, _("De aanmelding is bevestigd."))
+            elif action == "annuleren" and request.POST.get("bevestigd") != "ja":
+                # Cancelling cannot be undone: ask first, on a page of its own.
+                return TemplateResponse(
+                    request,
+                    "events/admin/confirm_cancel.html",
+                    {"session": session, "registration": registration},
+                )
             elif action == "annuleren":
                 services.cancel_registration(registration.pk, by_editor=True)
                 messages.success(request, _("De aanmelding is geannuleerd."))
@@ -270,7 +277,13 @@ def message_attendees(request, session_id):
                     payload=payload,
                 )
         messages.success(
-            request, _("Bericht verstuurd aan %(n)d deelnemers.") % {"n": sent}
+            request,
+            ngettext(
+                "Bericht verstuurd aan %(n)d deelnemer.",
+                "Bericht verstuurd aan %(n)d deelnemers.",
+                sent,
+            )
+            % {"n": sent},
         )
         return redirect("events_admin_session", session_id=session.pk)
     return TemplateResponse(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from events import services
 from events.models import SessionPage
 from home.models import CityNetwork, Municipality, Theme
+from home.models.reference import dutch_sort_key
 
 # The longest address SMTP allows (RFC 5321), and the length of the database columns.
 EMAIL_MAX_LENGTH = 254
@@ -107,10 +108,9 @@ class AsciiTypedChoiceField(forms.TypedChoiceField):
 
 
 def municipality_choices():
-    rows = Municipality.objects.order_by("name").values_list(
-        "pk", "name", "common_name"
-    )
-    return [(pk, common or name) for pk, name, common in rows]
+    rows = Municipality.objects.values_list("pk", "name", "common_name")
+    choices = [(pk, common or name) for pk, name, common in rows]
+    return sorted(choices, key=lambda choice: dutch_sort_key(choice[1]))
 
 
 def network_choices():
