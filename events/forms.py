@@ -82,7 +82,10 @@ class MultilineTextField(forms.CharField):
 class PortalEmailField(forms.EmailField):
     """An e-mail address of at most 254 characters, like the database columns."""
 
-    default_validators = [refuse_control_characters]
+    default_validators = [
+        *forms.EmailField.default_validators,
+        refuse_control_characters,
+    ]
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", EMAIL_MAX_LENGTH)

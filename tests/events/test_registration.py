@@ -250,8 +250,9 @@ def test_rate_limit_per_address(client, events_site):
         ({"organisation_type": ""}, "Kies het soort organisatie"),
         ({"organisation_type": "planeet"}, "Kies het soort organisatie"),
         ({"municipality": ""}, "Kies de gemeente"),
-        ({"municipality": "999999"}, "Selecteer een geldige keuze"),
-        ({"municipality": "abc"}, "Selecteer een geldige keuze"),
+        # The Dutch message of the hardened choice field (issue 8).
+        ({"municipality": "999999"}, "Kies een gemeente uit de lijst."),
+        ({"municipality": "abc"}, "Kies een gemeente uit de lijst."),
         ({"organisation_type": "netwerk", "municipality": ""}, "Kies het netwerk"),
         (
             {"organisation_type": "overig", "municipality": ""},
