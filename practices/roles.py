@@ -21,7 +21,6 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from wagtail.models import (
-    GroupApprovalTask,
     GroupPagePermission,
     PagePermissionTester,
     Workflow,
@@ -95,10 +94,14 @@ def ensure_review_workflow(index_page):
     if not workflow.active:
         workflow.active = True
         workflow.save(update_fields=["active"])
-    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    from practices.models import PracticeReviewTask
+
+    task = PracticeReviewTask.objects.filter(name=REVIEW_TASK).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=REVIEW_TASK)
+        task = PracticeReviewTask.objects.create(name=REVIEW_TASK)
     task.groups.add(editors)
+    # One step only: the practice review task (it replaced a plain GroupApprovalTask).
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task, defaults={"sort_order": 0}
     )

@@ -5,10 +5,20 @@ Every environment variable read here is listed in docs/configuration.md.
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 
-from .env import env, env_bool, env_int, env_list
+from .env import (
+    base_url,
+    cache_from_url,
+    env,
+    env_bool,
+    env_int,
+    env_list,
+    env_required,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -16,12 +26,19 @@ DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# The one public address every absolute link is built from (mails, feeds, API, iCal,
+# JSON-LD, sitemap, Wagtail's notifications): see home/links.py. The default Site's
+# host name and port follow it after every `manage.py migrate`.
+PORTAL_BASE_URL = base_url(
+    "PORTAL_BASE_URL", env("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+)
 
 INSTALLED_APPS = [
     "home",
     "practices",
     "events",
     "search",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -62,8 +79,12 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "portal.csp.PortalCSPMiddleware",
+    # 304 Not Modified from the ETag/Last-Modified that the page cache sets.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions, CSRF and authentication: a cached page needs none of them.
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "home.middleware.ChosenLanguageMiddleware",
+    "home.middleware.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -98,6 +119,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Django's form rendering, with <select> options joined in Python (home/forms.py).
+FORM_RENDERER = "home.forms.PortalFormRenderer"
 
 # Database: SQLite file by default, PostgreSQL when DATABASE_URL is set.
 SQLITE_PATH = env("SQLITE_PATH", str(BASE_DIR / "var" / "db.sqlite3"))
@@ -229,19 +253,78 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Cache: local memory by default; a shared cache (e.g. Redis) when the app scales out,
-# because the registration rate limit counts per address in the cache.
+# Cache: local memory by default; Redis (CACHE_URL=redis://…) as soon as there is more than
+# one app server process, because the page cache and the rate limits must be shared.
 CACHES = {
-    "default": {
-        "BACKEND": env(
-            "CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
-        ),
-        "LOCATION": env("CACHE_LOCATION", "kennisportaal"),
-    }
+    "default": cache_from_url(
+        env("CACHE_URL", "locmem://kennisportaal"),
+        key_prefix=env("CACHE_KEY_PREFIX", "kennisportaal"),
+    )
 }
 
-# E-mail.
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# E-mail. Every message goes to the outbox (home/outbox.py) in the transaction of the
+# change that causes it; the background worker delivers it through
+# OUTBOX_DELIVERY_BACKEND with retries. EMAIL_BACKEND itself is not configurable.
+EMAIL_BACKEND = "home.outbox.OutboxEmailBackend"
+OUTBOX_DELIVERY_BACKEND = env(
+    "OUTBOX_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+# Attempts per message before it is marked failed (editors can resend it).
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 10)
+# Wait after the first failed attempt; doubled per attempt up to the maximum.
+OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 60)
+OUTBOX_RETRY_MAX_SECONDS = env_int("OUTBOX_RETRY_MAX_SECONDS", 3600)
+# A row claimed longer ago than this by a worker that died is sent again.
+OUTBOX_CLAIM_TIMEOUT_SECONDS = env_int("OUTBOX_CLAIM_TIMEOUT_SECONDS", 900)
+# Sent and failed rows are deleted after this many days (manage.py send_outbox --prune).
+OUTBOX_RETENTION_DAYS = env_int("OUTBOX_RETENTION_DAYS", 30)
+# Page cache for anonymous visitors (home/page_cache.py, docs/deployment.md): seconds a
+# page stays in the cache above (0: off). A change invalidates the pages that show it at
+# once in a shared cache; a local-memory cache is per process, so other processes could
+# serve an old copy until it expires: there the default is short.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = env_int(
+    "PAGE_CACHE_TIMEOUT",
+    10 if CACHES["default"]["BACKEND"].endswith("LocMemCache") else 600,
+)
+# Seconds that data many pages share (the practice filters' choices) stays cached; a
+# change refreshes it at once (0: computed on every request).
+DATA_CACHE_TIMEOUT = env_int("DATA_CACHE_TIMEOUT", 3600)
+# Seconds a CDN or proxy in front may keep an anonymous page (Cache-Control s-maxage).
+PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", 60)
+# A CDN or caching proxy in front, purged through Wagtail's front-end cache when a page
+# changes: FRONTEND_CACHE_BACKEND = http (Varnish, nginx, Squid: PURGE requests to
+# FRONTEND_CACHE_LOCATION) or cloudflare; empty = no CDN to purge.
+_FRONTEND_CACHE_BACKENDS = {
+    "http": (
+        "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        {"LOCATION": "FRONTEND_CACHE_LOCATION"},
+    ),
+    "cloudflare": (
+        "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        {
+            "BEARER_TOKEN": "FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN",
+            "ZONEID": "FRONTEND_CACHE_CLOUDFLARE_ZONEID",
+        },
+    ),
+}
+FRONTEND_CACHE_BACKEND = env("FRONTEND_CACHE_BACKEND", "").strip().lower()
+if FRONTEND_CACHE_BACKEND:
+    if FRONTEND_CACHE_BACKEND not in _FRONTEND_CACHE_BACKENDS:
+        raise ImproperlyConfigured(
+            "FRONTEND_CACHE_BACKEND must be one of "
+            f"{', '.join(_FRONTEND_CACHE_BACKENDS)}, not {FRONTEND_CACHE_BACKEND!r}"
+        )
+    _backend, _variables = _FRONTEND_CACHE_BACKENDS[FRONTEND_CACHE_BACKEND]
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": _backend,
+            **{key: env_required(name) for key, name in _variables.items()},
+        }
+    }
+# The page cache purges every language's URL itself (Dutch has no prefix).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
@@ -253,18 +336,20 @@ DEFAULT_FROM_EMAIL = env(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background work (django-tasks): inline by default; database worker in production.
+# Background work (django-tasks): the database backend (django-tasks-db), run by
+# `manage.py db_worker` (started by `make run`; see docs/deployment.md). Enqueueing
+# writes the task row in the current transaction, together with the outbox row.
 TASKS = {
     "default": {
-        "BACKEND": env(
-            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        ),
+        "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Kennisportaal Wijkaanpak & Ondermijning"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's notification mails and its API build their links from the same address.
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
+WAGTAILAPI_BASE_URL = PORTAL_BASE_URL
 # Wagtail's own admin search stays on the database, in every set-up: the portal's public
 # search is the search app's business (see docs/search.md).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -300,6 +385,9 @@ ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)
 # --- events app ---
 # Days after a session ends before registrants' personal data is removed.
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 90)
+# How many reverse proxies in front of the app append to X-Forwarded-For; 0: the client
+# address is REMOTE_ADDR. Used for the registration rate limit (docs/events.md).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Registrations accepted per client address per hour (simple abuse guard).
 REGISTRATION_RATE_LIMIT_PER_HOUR = env_int("REGISTRATION_RATE_LIMIT_PER_HOUR", 20)
 # Hours before a session that the reminder e-mail goes out.

@@ -3,12 +3,15 @@
 Refuses to start without SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL; never invents a key.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
+from django.http.request import validate_host
 
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_list, env_required
+from .env import base_url, env_bool, env_int, env_list, env_required
 
 SQLITE_PRODUCTION_URL = (
     "sqlite:////srv/kennisportaal/db.sqlite3?transaction_mode=IMMEDIATE&timeout=20"
@@ -46,6 +49,15 @@ DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY")
 env_required("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# Mails are sent by a worker, without a request to take a host name from: the public
+# address is never guessed (see docs/deployment.md).
+PORTAL_BASE_URL = base_url("PORTAL_BASE_URL", env_required("PORTAL_BASE_URL"))
+WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
+WAGTAILAPI_BASE_URL = PORTAL_BASE_URL
+if not validate_host(urlsplit(PORTAL_BASE_URL).hostname, ALLOWED_HOSTS):
+    raise ImproperlyConfigured(
+        f"The host of PORTAL_BASE_URL ({PORTAL_BASE_URL}) is not in ALLOWED_HOSTS."
+    )
 DATABASES = {
     "default": dj_database_url.parse(
         env_required("DATABASE_URL"),
@@ -66,6 +78,10 @@ STORAGES = {
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+if SECURE_SSL_REDIRECT and not PORTAL_BASE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "PORTAL_BASE_URL must start with https:// while SECURE_SSL_REDIRECT is on."
+    )
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
