@@ -174,7 +174,7 @@ class Target:
         headers = {
             # The portal runs behind a TLS proxy in production: say we are it.
             "X-Forwarded-Proto": "https",
-            "Host": self.host,
+            "Host": f"{self.host}:{self.port}",
             **(headers or {}),
         }
         try:
