@@ -64,6 +64,7 @@ def test_invitation_to_submitted_practice(page, site):
     page.goto(f"/admin/pages/add/practices/practicepage/{folder.pk}/")
     page.locator("#id_title").fill("Buurtpreventie tegen drugsoverlast")
     page.locator("#id_summary").fill("Bewoners en politie samen tegen drugsoverlast.")
+    page.locator("[data-contentpath=themes]").get_by_label("Witwassen").check()
     page.locator("[data-contentpath=problem] [contenteditable=true]").click()
     page.keyboard.type("Drugshandel in portieken.")
     approach = page.locator("[data-contentpath=approach]")
@@ -79,6 +80,7 @@ def test_invitation_to_submitted_practice(page, site):
     if not submit.is_visible():
         page.locator("footer .w-dropdown__toggle").first.click()
     submit.click()
+    expect(page.locator(".messages")).not_to_contain_text("validatiefouten")
     expect(page.locator(".messages")).to_contain_text("Buurtpreventie")
 
     practice = PracticePage.objects.get(title="Buurtpreventie tegen drugsoverlast")
