@@ -170,11 +170,11 @@ class Target:
         self.base_url = base_url.rstrip("/")
 
     def request(self, method, path, body=None, headers=None):
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=120)
         headers = {
             # The portal runs behind a TLS proxy in production: say we are it.
             "X-Forwarded-Proto": "https",
-            "Host": self.host,
+            "Host": f"{self.host}:{self.port}",
             **(headers or {}),
         }
         try:
@@ -362,12 +362,15 @@ def start_portal(port):
         stdout=subprocess.DEVNULL,
         stderr=log,
     )
-    for _ in range(120):
+    # Ready when a worker has answered a whole request (booting 3 workers on a busy
+    # machine takes a while).
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
         try:
-            http.client.HTTPConnection("127.0.0.1", port, timeout=2).request("GET", "/")
+            Target(f"http://127.0.0.1:{port}").request("GET", "/")
             break
-        except OSError:
-            time.sleep(0.5)
+        except (OSError, http.client.HTTPException):
+            time.sleep(1)
 
     def cleanup():
         process.send_signal(signal.SIGTERM)
@@ -395,14 +398,15 @@ def main():
         base_url = f"http://127.0.0.1:{args.port}"
     else:
         base_url = args.base_url or "http://127.0.0.1:8000"
+    failures = []
     try:
         statuses, failures, seconds = fire(
             Target(base_url), args.requests, args.workers, args.seed
         )
     finally:
         if args.start and failures:
-            print(f"gunicorn log: {workdir / 'gunicorn.log'} (kept)", file=sys.stderr)
             shutil.copy(workdir / "gunicorn.log", "/tmp/fuzz-gunicorn.log")
+            print("gunicorn log: /tmp/fuzz-gunicorn.log", file=sys.stderr)
         if cleanup:
             cleanup()
     database = (

@@ -7,7 +7,8 @@ full-text syntax, an unknown search operator). The mixin checks them where they 
 and answers 400 with a message instead; see docs/security.md.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.http import Http404
 
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -64,6 +65,8 @@ class BoundedParametersMixin:
                     raise BadRequestError(f"{name} contains control characters")
         for name in NUMBER_PARAMETERS & set(query):
             check_id(query[name], name)
+        for name in set(query) - NUMBER_PARAMETERS:
+            self._check_integer_filter(name, query.getlist(name))
         if "offset" in query and int(query["offset"]) > MAX_OFFSET:
             raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
         operator = query.get("search_operator")
@@ -83,6 +86,19 @@ class BoundedParametersMixin:
                 request.GET = query.copy()
                 request.GET["search"] = cleaned
                 request._request.GET = request.GET
+
+    def _check_integer_filter(self, name, values):
+        """A filter on an integer or foreign-key field takes a 64-bit whole number."""
+        try:
+            field = self.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return
+        if not isinstance(field, models.IntegerField | models.ForeignKey):
+            return
+        for value in values:
+            digits = value.removeprefix("-")
+            if not (digits.isascii() and digits.isdigit()) or int(digits) > MAX_ID:
+                raise BadRequestError(f"{name} must be a whole number")
 
     def detail_view(self, request, pk):
         if int(pk) > MAX_ID:

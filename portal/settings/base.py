@@ -385,9 +385,8 @@ ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 5)
 # --- events app ---
 # Days after a session ends before registrants' personal data is removed.
 REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 90)
-# How many reverse proxies in front of the app append to X-Forwarded-For; 0: the client
-# address is REMOTE_ADDR. Used for the registration rate limit (docs/events.md).
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# The registration rate limit takes the client address with TRUSTED_PROXY_COUNT (set
+# above, with the login throttling; docs/events.md).
 # Registrations accepted per client address per hour (simple abuse guard).
 REGISTRATION_RATE_LIMIT_PER_HOUR = env_int("REGISTRATION_RATE_LIMIT_PER_HOUR", 20)
 # Hours before a session that the reminder e-mail goes out.

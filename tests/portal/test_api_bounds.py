@@ -20,13 +20,21 @@ BAD = [
     ("?search=" + "a" * 201, 400),
     ("99999999999999999999/", 404),
     ("?themes=x", 400),
+    ("?lead_municipality=99999999999999999999", 400),
+    ("?lead_municipality=-99999999999999999999&lead_municipality=1", 400),
+    ("?lead_municipality=²", 400),
     ("?period_start=x", 400),
     ("?evidence_assessed_on=2020-13-45", 400),
     ("?fields=title(x", 400),
     ("?order=x", 400),
     ("?type=wagtailcore.Page", 400),
 ]
-GOOD = ['?search=wijk"aanpak', "?search=wijk&search_operator=or", "?offset=1&limit=5"]
+GOOD = [
+    '?search=wijk"aanpak',
+    "?search=wijk&search_operator=or",
+    "?offset=1&limit=5",
+    "?lead_municipality=1",
+]
 
 
 @pytest.fixture
