@@ -263,7 +263,7 @@ def test_filter_choices_come_from_the_cache_until_publishing(
     cached = count_queries(client, URL)
     # Fixed, and without the queries over all practices for municipalities, tags and
     # years (the live practices: count and page, restrictions, page and themes).
-    assert cached <= 12, cached
+    assert cached <= 15, cached
     html = client.get(URL).content.decode()
     assert 'value="bibob"' in html
     assert 'value="nieuw-trefwoord"' not in html
