@@ -17,6 +17,9 @@ CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Every absolute link (mails, feeds, API) is built from the address `make run` serves,
+# unless PORTAL_BASE_URL says otherwise (e.g. behind a proxy): see docs/deployment.md.
+RUN_BASE_URL := $(or $(PORTAL_BASE_URL),http://$(HOST):$(PORT))
 # Extra arguments for every pytest run, e.g. make test-sqlite PYTEST_ARGS="-x -k events".
 PYTEST_ARGS ?=
 
@@ -97,10 +100,20 @@ $(MESSAGES_STAMP): $(PO_FILES) | $(VENV)/.installed
 # --- running ---------------------------------------------------------------------------
 
 .PHONY: run
-run: install ## run the portal at http://127.0.0.1:8000 with demo content (SQLite)
+run: install ## run the portal at http://127.0.0.1:8000 with demo content (SQLite) and its background worker; HOST=, PORT= serve elsewhere
 	@mkdir -p var
-	$(DEV) $(MANAGE) prepare_demo_site --url http://$(HOST):$(PORT)
-	$(DEV) $(MANAGE) runserver $(HOST):$(PORT)
+	@# Loading the demo runs its thousands of index updates at once, not via the worker.
+	TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend PORTAL_BASE_URL=$(RUN_BASE_URL) \
+		$(DEV) $(MANAGE) prepare_demo_site --url $(RUN_BASE_URL)
+	@# The worker delivers mail from the outbox (printed here) and runs Wagtail's tasks.
+	@# Both stop together: when either ends, or on Ctrl-C, the other is stopped too.
+	@echo "$(MANAGE) db_worker & $(MANAGE) runserver $(HOST):$(PORT)"
+	@export PORTAL_BASE_URL=$(RUN_BASE_URL); \
+	$(DEV) $(MANAGE) db_worker --queue-name '*' & worker=$$!; \
+	$(DEV) $(MANAGE) runserver $(HOST):$(PORT) & server=$$!; \
+	trap 'kill $$worker $$server 2>/dev/null || true; wait' EXIT; \
+	trap 'exit 130' INT TERM HUP; \
+	wait -n $$worker $$server
 
 # --- checking and testing --------------------------------------------------------------
 
@@ -124,7 +137,8 @@ check: install ## Django system checks, missing migrations, deployment checks
 	@echo "manage.py check --deploy (production settings, dummy secrets)"
 	@env DJANGO_SETTINGS_MODULE=portal.settings.production \
 		SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(60))')" \
-		ALLOWED_HOSTS=portal.example DATABASE_URL=postgres://u:p@localhost/db \
+		ALLOWED_HOSTS=portal.example PORTAL_BASE_URL=https://portal.example \
+		DATABASE_URL=postgres://u:p@localhost/db \
 		$(MANAGE) check --deploy --fail-level WARNING
 
 .PHONY: test-sqlite

@@ -1,4 +1,6 @@
-"""Wagtail's page serving, with the anonymous registration form outside Django's CSRF.
+"""Site-wide views: Wagtail's page serving, and the files crawlers and browsers ask for.
+
+Wagtail's page serving, with the anonymous registration form outside Django's CSRF.
 
 Why that is safe: CSRF protects requests that carry *ambient authority* — a session
 cookie that makes the forged request act as a signed-in user. The registration form of a
@@ -16,14 +18,19 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.http import HttpResponseForbidden
-from django.urls import re_path
+from django.http import HttpResponse, HttpResponseForbidden, HttpResponseRedirect
+from django.templatetags.static import static
+from django.urls import NoReverseMatch, re_path, reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET
 
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.models import Page
+
+from home.links import absolute_url
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 _serve_with_csrf = csrf_protect(wagtail_views.serve)
@@ -79,3 +86,30 @@ urlpatterns = [
     for pattern in wagtail_urls.urlpatterns
     if getattr(pattern, "name", None) != "wagtail_serve"
 ] + [re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve")]
+
+
+# --- robots.txt and favicon ---------------------------------------------------------
+# Not for crawlers: the admin, the registrations' personal manage links, the APIs.
+PRIVATE_ROUTES = ("wagtailadmin_home", "admin:index", "search_api")
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def robots_txt(request):
+    from wagtail.contrib.sitemaps.views import sitemap
+
+    lines = ["User-agent: *"]
+    for name in PRIVATE_ROUTES:
+        try:
+            lines.append(f"Disallow: {reverse(name)}")
+        except NoReverseMatch:  # Django's admin is not mounted in production
+            continue
+    lines += ["Disallow: /*/aanmelding/", f"Sitemap: {absolute_url(reverse(sitemap))}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links: send them to ours."""
+    return HttpResponseRedirect(static("images/favicon.ico"))

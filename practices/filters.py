@@ -7,10 +7,13 @@ the cache until publishing changes them (filter_choices), so the cost of a listi
 not depend on the number of practices.
 """
 
+import datetime
+
 from django import forms
 from django.db.models import Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.forms.utils import ErrorDict
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
@@ -44,6 +47,7 @@ FILTER_PARAMETERS = [
     "soort",
     "status",
     "bewijs",
+    "beoordeeld-sinds",
     "trefwoord",
     "jaar",
 ]
@@ -87,9 +91,13 @@ def filter_choices(base_queryset):
             .values_list("municipality_id", flat=True)
             .distinct()
         )
+        # Lists show the display name, so they sort by it: Den Haag under D.
         choices["gemeente"] = [
             (m.slug, m.display_name)
-            for m in Municipality.objects.filter(pk__in=municipality_ids)
+            for m in sorted(
+                Municipality.objects.filter(pk__in=municipality_ids),
+                key=lambda m: m.sort_key,
+            )
         ]
         choices["regio"] = [(r.slug, r.name) for r in RiecRegion.objects.all()]
         tag_ids = PracticePageTag.objects.filter(
@@ -153,6 +161,14 @@ class PracticeFilterForm(forms.Form):
             required=False,
             choices=_empty(_("Niveaus")) + list(PracticePage.EvidenceLevel.choices),
         )
+        self.fields["beoordeeld-sinds"] = forms.DateField(
+            label=_("Beoordeeld sinds"),
+            required=False,
+            help_text=_(
+                "Alleen praktijken waarvan het bewijs op of na deze datum is beoordeeld."
+            ),
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        )
         self.fields["trefwoord"] = forms.ChoiceField(
             label=_("Trefwoord"),
             required=False,
@@ -169,9 +185,12 @@ class PracticeFilterForm(forms.Form):
             label=_("Sorteren op"), required=False, choices=SORT_CHOICES
         )
         for field in self.fields.values():
+            if not isinstance(field, forms.ChoiceField):
+                continue
             if not isinstance(field.widget, PlainSelect):
                 field.widget = PlainSelect(choices=field.choices)
             field.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
+        self.fields["beoordeeld-sinds"].widget.attrs["class"] = "utrecht-textbox"
 
     def clean_gemeente(self):
         """Accept a municipality's slug or its CBS code (GM0363), also without practices."""
@@ -231,6 +250,8 @@ class PracticeFilter:
         for name, value in self.values.items():
             if isinstance(value, Municipality):
                 value = value.slug
+            elif isinstance(value, datetime.date):
+                value = value.isoformat()
             query[name] = str(value)
         if include_sort and self.sort != SORT_NEWEST:
             query["sortering"] = self.sort
@@ -243,6 +264,8 @@ class PracticeFilter:
             field = self.form.fields[name]
             if isinstance(value, Municipality):
                 shown = value.display_name
+            elif isinstance(value, datetime.date):
+                shown = date_format(value, "j F Y")
             else:
                 shown = dict(getattr(field, "choices", [])).get(str(value), value)
             labels.append(f"{field.label}: {shown}")
@@ -275,6 +298,10 @@ class PracticeFilter:
         ):
             if name in self.values:
                 queryset = queryset.filter(**{field: self.values[name]})
+        if "beoordeeld-sinds" in self.values:
+            queryset = queryset.filter(
+                evidence_assessed_on__gte=self.values["beoordeeld-sinds"]
+            )
         if "trefwoord" in self.values:
             tagged = PracticePageTag.objects.filter(
                 tag__slug=self.values["trefwoord"]

@@ -3,9 +3,23 @@
 import os
 import uuid
 
+from django.test.utils import override_settings
+
 import pytest
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _mail_through_the_outbox(django_test_environment):
+    """Every test sends mail the way the portal does: through the outbox.
+
+    Django's test set-up swaps EMAIL_BACKEND for locmem; this puts the outbox back. The
+    outbox delivers at once (immediate task backend) to OUTBOX_DELIVERY_BACKEND, which
+    is locmem in tests, so `mailoutbox` and `django.core.mail.outbox` work as usual.
+    """
+    with override_settings(EMAIL_BACKEND="home.outbox.OutboxEmailBackend"):
+        yield
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
@@ -144,7 +145,14 @@ class PracticePage(Page):
         RECOGNISED = "erkend", _("Formeel erkend")
 
     kind = models.CharField(
-        _("soort"), max_length=20, choices=Kind.choices, default=Kind.CASE
+        _("soort"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.CASE,
+        help_text=_(
+            "Casus: een concrete aanpak in uw gemeente. Goede praktijk: een aanpak die "
+            "werkt en die andere gemeenten kunnen overnemen."
+        ),
     )
     lead_municipality = models.ForeignKey(
         "home.Municipality",
@@ -158,6 +166,10 @@ class PracticePage(Page):
         verbose_name=_("andere deelnemende gemeenten"),
         blank=True,
         related_name="participating_practices",
+        help_text=_(
+            "Vink de gemeenten aan die actief meededen, bijvoorbeeld buurgemeenten in "
+            "hetzelfde RIEC-gebied. Leeg laten als uw gemeente het alleen deed."
+        ),
     )
     neighbourhood = models.CharField(
         _("wijk of gebied"),
@@ -196,6 +208,7 @@ class PracticePage(Page):
         verbose_name=_("partners"),
         blank=True,
         related_name="practices",
+        help_text=_("Vink elke soort partner aan die een rol had in de aanpak."),
     )
     tracks = ParentalManyToManyField(
         "home.Track",
@@ -211,9 +224,19 @@ class PracticePage(Page):
         verbose_name=_("interventies"),
         blank=True,
         related_name="practices",
+        help_text=_(
+            "Welke soorten interventies zette u in? Vink alles aan wat u echt deed, "
+            "ook als het een klein onderdeel was."
+        ),
     )
     themes = ParentalManyToManyField(
-        "home.Theme", verbose_name=_("thema's"), related_name="practices"
+        "home.Theme",
+        verbose_name=_("thema's"),
+        related_name="practices",
+        help_text=_(
+            "Kies één tot drie thema's waar de aanpak vooral over gaat: lezers zoeken "
+            "en filteren hierop, en de praktijk verschijnt in het themadossier."
+        ),
     )
     tags = ClusterTaggableManager(
         verbose_name=_("trefwoorden"),
@@ -234,7 +257,13 @@ class PracticePage(Page):
         help_text=_("Wat zou u een andere gemeente afraden? Juist dit helpt anderen."),
     )
     lessons = RichTextField(
-        _("geleerde lessen"), features=RICH_TEXT_FEATURES, blank=True
+        _("geleerde lessen"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_(
+            "Wat geeft u een collega in een andere gemeente mee? Schrijf concreet, "
+            "bijvoorbeeld 'betrek de woningcorporatie vanaf de eerste week'."
+        ),
     )
     costs_and_capacity = RichTextField(
         _("kosten en capaciteit"),
@@ -243,7 +272,14 @@ class PracticePage(Page):
         help_text=_("Budget, formatie (fte) en looptijd die nodig waren."),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.RUNNING
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.RUNNING,
+        help_text=_(
+            "Hoe ver is de aanpak? Kies 'Geëvalueerd' alleen als er een evaluatie is, "
+            "en voeg die toe bij de documenten."
+        ),
     )
     evidence_level = models.CharField(
         _("mate van bewijs"),
@@ -252,7 +288,8 @@ class PracticePage(Page):
         default=EvidenceLevel.PRACTICE,
         help_text=_(
             "Kies 'Praktijkervaring' als de aanpak niet extern is beoordeeld. Hogere "
-            "niveaus alleen met een beoordeling door een onderzoeker of erkenningscommissie."
+            "niveaus stelt alleen de redactie vast, na een beoordeling door een "
+            "onderzoeker of erkenningscommissie."
         ),
     )
     evidence_assessed_on = models.DateField(
@@ -261,7 +298,33 @@ class PracticePage(Page):
         blank=True,
         help_text=_("Verplicht bij elk niveau boven praktijkervaring."),
     )
-    period_start = models.DateField(_("gestart op"), null=True, blank=True)
+    evidence_assessor = models.CharField(
+        _("beoordelaar"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Wie beoordeelde de aanpak: een onderzoeker of instituut, of de "
+            "erkenningscommissie, bijvoorbeeld 'Movisie, erkenningscommissie "
+            "Justitiële Interventies'."
+        ),
+    )
+    evidence_motivation = models.TextField(
+        _("motivering beoordeling"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "In één tot drie zinnen waarom de aanpak dit niveau heeft, bijvoorbeeld "
+            "'procesevaluatie 2024 toont minder overlast in twee wijken'."
+        ),
+    )
+    period_start = models.DateField(
+        _("gestart op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wanneer begon de aanpak? De eerste van de maand is nauwkeurig genoeg."
+        ),
+    )
     period_end = models.DateField(
         _("beëindigd op"),
         null=True,
@@ -269,11 +332,34 @@ class PracticePage(Page):
         help_text=_("Leeg als de aanpak nog loopt."),
     )
     contact_name = models.CharField(
-        _("naam contactpersoon"), max_length=120, blank=True
+        _("naam contactpersoon"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Wie kunnen collega's van andere gemeenten bellen met vragen over deze "
+            "aanpak? Voor- en achternaam."
+        ),
     )
-    contact_role = models.CharField(_("functie"), max_length=120, blank=True)
-    contact_email = models.EmailField(_("e-mailadres"), blank=True)
-    contact_phone = models.CharField(_("telefoon"), max_length=40, blank=True)
+    contact_role = models.CharField(
+        _("functie"),
+        max_length=120,
+        blank=True,
+        help_text=_("Bijvoorbeeld 'ondermijningscoördinator' of 'wijkmanager'."),
+    )
+    contact_email = models.EmailField(
+        _("e-mailadres"),
+        blank=True,
+        help_text=_(
+            "Liefst een adres dat blijft werken als iemand van baan wisselt, zoals "
+            "ondermijning@gemeente.nl."
+        ),
+    )
+    contact_phone = models.CharField(
+        _("telefoon"),
+        max_length=40,
+        blank=True,
+        help_text=_("Een nummer met netnummer, bijvoorbeeld 010 123 45 67."),
+    )
     contact_consent = models.BooleanField(
         _("contactpersoon mag openbaar getoond worden"),
         default=False,
@@ -309,15 +395,15 @@ class PracticePage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("partners_description"),
-                FieldPanel("partner_types"),
+                FieldPanel("partner_types", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Partners"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("themes"),
-                FieldPanel("tracks"),
-                FieldPanel("intervention_types"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tracks", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("intervention_types", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("tags"),
             ],
             heading=_("Indeling"),
@@ -329,7 +415,13 @@ class PracticePage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("status"), FieldPanel("evidence_level")]),
-                FieldPanel("evidence_assessed_on"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("evidence_assessed_on"),
+                        FieldPanel("evidence_assessor"),
+                    ]
+                ),
+                FieldPanel("evidence_motivation"),
                 FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
             ],
             heading=_("Status en bewijs"),
@@ -403,7 +495,12 @@ class PracticePage(Page):
             (
                 "view_restricted_details",
                 _("Mag vertrouwelijke details van praktijken zien"),
-            )
+            ),
+            (
+                "assess_evidence",
+                _("Mag de mate van bewijs van praktijken vaststellen"),
+            ),
+            ("view_statistics", _("Mag de statistieken voor de redactie zien")),
         ]
 
     def clean(self):
@@ -436,6 +533,12 @@ class PracticePage(Page):
                 ) % {"name": folder.municipality}
         if errors:
             raise ValidationError(errors)
+
+    def permissions_for_user(self, user):
+        # Contributors delete only their own drafts (practices/roles.py).
+        from practices.roles import PracticePermissionTester
+
+        return PracticePermissionTester(user, self)
 
     @property
     def contact_is_public(self):
@@ -475,6 +578,25 @@ class PracticePage(Page):
         context["index_url"] = (
             index.get_url(request=request) if index else "/praktijken/"
         )
+        context["evidence_path"] = (
+            list(self.evidence_assessments.order_by("recorded_at", "pk"))
+            if self.pk
+            else []
+        )
+        from practices.lessons import lessons_for
+        from practices.models.dossiers import ThemeDossierPage
+
+        context["theme_dossiers"] = (
+            list(
+                ThemeDossierPage.objects.live()
+                .public()
+                .filter(theme__in=self.themes.all())
+            )
+            if self.pk
+            else []
+        )
+
+        context["session_lessons"] = lessons_for(self)
         context["presented_at"] = (
             list(self.presented_at_sessions.live().public().order_by("-start"))
             if self.pk
@@ -608,12 +730,17 @@ class PracticeDocument(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "Een rapport, evaluatie of presentatie, liefst als PDF. Nooit documenten "
+            "met namen of andere persoonsgegevens."
+        ),
     )
     document_type = models.CharField(
         _("soort document"),
         max_length=20,
         choices=DocumentType.choices,
         default=DocumentType.REPORT,
+        help_text=_("Lezers zien dit naast de link, zodat ze weten wat ze openen."),
     )
 
     panels = [FieldPanel("document"), FieldPanel("document_type")]
@@ -634,6 +761,10 @@ class RelatedPracticeLink(Orderable):
         verbose_name=_("praktijk"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_(
+            "Een praktijk die lezers van deze pagina ook moeten kennen, bijvoorbeeld "
+            "een vergelijkbare aanpak in een andere gemeente."
+        ),
     )
 
     panels = [FieldPanel("practice")]
