@@ -187,6 +187,17 @@ test: install ## everything CI runs: lint, checks, pytest on SQLite and PostgreS
 	done; \
 	if [ -n "$$failed" ]; then echo "*** make test failed in:$$failed" >&2; exit 1; fi
 
+# --- benchmarks ------------------------------------------------------------------------
+
+# Extra arguments for bench/pages.py, e.g. make bench BENCH_ARGS="--sizes 10000 --rounds 5".
+BENCH_ARGS ?=
+
+.PHONY: bench
+bench: install ## pages per second next to a stock Wagtail site, 1,000 and 10,000 practices (needs wrk, PostgreSQL; results: docs/benchmarks.md)
+	@command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
+	@bin/pg-test-cluster check || { echo "PostgreSQL server not found: apt-get install postgresql-15" >&2; exit 1; }
+	$(BIN)/python bench/pages.py $(BENCH_ARGS)
+
 # --- maintenance -----------------------------------------------------------------------
 
 .PHONY: messages

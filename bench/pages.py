@@ -417,6 +417,39 @@ def stock_env(project, database_url):
 
 # --- running things -----------------------------------------------------------------
 
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def children(pid):
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found += [int(child) for child in task.read_text().split()]
+    return found
+
+
+def cpu_seconds(pids):
+    """User + system CPU seconds of these processes (those still running)."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total / TICKS
+
+
+class Server:
+    """A gunicorn site: its URL and the processes whose CPU a request costs."""
+
+    def __init__(self, base, master, database_pid):
+        self.base = base
+        self.master = master
+        self.database_pid = database_pid
+
+    def pids(self):
+        # The workers, and PostgreSQL's backends (the persistent connections).
+        database = children(self.database_pid) if self.database_pid else []
+        return [self.master, *children(self.master), *database]
+
 
 def run(command, **kwargs):
     kwargs.setdefault("check", True)
@@ -445,7 +478,7 @@ def portal_env(database_url, **extra):
 
 
 @contextlib.contextmanager
-def gunicorn(wsgi, cwd, env, workers=3):
+def gunicorn(wsgi, cwd, env, workers=3, database_pid=None):
     port = free_port()
     process = subprocess.Popen(  # noqa: S603
         [
@@ -477,7 +510,7 @@ def gunicorn(wsgi, cwd, env, workers=3):
                 if time.monotonic() > deadline or process.poll() is not None:
                     raise RuntimeError(f"gunicorn for {wsgi} did not start") from None
                 time.sleep(0.5)
-        yield base
+        yield Server(base, process.pid, database_pid)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
@@ -496,6 +529,8 @@ def wrk(url, duration, threads=2, connections=16):
             f"-t{threads}",
             f"-c{connections}",
             f"-d{duration}s",
+            "--timeout",
+            "30s",
             "--latency",
             url,
         ],
@@ -506,9 +541,10 @@ def wrk(url, duration, threads=2, connections=16):
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", result.stdout)
     if errors:
         raise RuntimeError(f"{url}: {errors.group(1)} error responses\n{result.stdout}")
-    median = re.search(r"50%\s+([\d.]+)(us|ms|s)", result.stdout)
+    median = re.search(r"50%\s+([\d.]+)(us|ms|s)\b", result.stdout)
     scale = {"us": 0.001, "ms": 1, "s": 1000}[median.group(2)]
-    return rate, float(median.group(1)) * scale
+    requests = int(re.search(r"(\d+) requests in", result.stdout).group(1))
+    return rate, float(median.group(1)) * scale, requests
 
 
 def check_page(url):
@@ -542,25 +578,36 @@ def recreate_database(server_url, name, keep):
 
 
 def measure(targets, rounds, duration):
-    """{label: [(req/s, median ms) per round]}, the targets interleaved per round."""
+    """{label: [(req/s, median ms, CPU ms per request) per round]}, interleaved.
+
+    targets: {label: (server, path)}. The CPU time of the server's workers and of the
+    database backends per request is what the page costs, whatever else the machine
+    is doing; req/s is what it achieves here and now.
+    """
     results = {label: [] for label in targets}
     for number in range(rounds):
-        for label, url in targets.items():
-            rate, median = wrk(url, duration)
-            results[label].append((rate, median))
+        for label, (server, path) in targets.items():
+            pids = server.pids()
+            before = cpu_seconds(pids)
+            rate, median, requests = wrk(server.base + path, duration)
+            cpu_ms = (cpu_seconds(pids) - before) * 1000 / max(requests, 1)
+            results[label].append((rate, median, cpu_ms))
             print(
-                f"    round {number + 1} {label:20} {rate:9.1f} req/s {median:7.1f} ms"
+                f"    round {number + 1} {label:20} {rate:9.1f} req/s "
+                f"{median:8.1f} ms p50 {cpu_ms:7.2f} CPU ms/request"
             )
     return results
 
 
 def summarise(results, baseline_label):
-    base = statistics.median(rate for rate, _m in results[baseline_label])
+    base_rate = statistics.median(r[0] for r in results[baseline_label])
+    base_cpu = statistics.median(r[2] for r in results[baseline_label])
     rows = []
     for label, samples in results.items():
-        rate = statistics.median(r for r, _m in samples)
-        median_ms = statistics.median(m for _r, m in samples)
-        rows.append((label, rate, median_ms, rate / base))
+        rate = statistics.median(r[0] for r in samples)
+        median_ms = statistics.median(r[1] for r in samples)
+        cpu = statistics.median(r[2] for r in samples)
+        rows.append((label, rate, median_ms, rate / base_rate, cpu, base_cpu / cpu))
     return rows
 
 
@@ -568,30 +615,39 @@ def table(title, rows, with_ratio=True):
     lines = [f"#### {title}", ""]
     if with_ratio:
         lines += [
-            "| page | req/s (median) | latency p50 ms | × stock article page |",
+            "| page | req/s | × stock | p50 ms | CPU ms/request | × stock by CPU |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {label} | {rate:,.1f} | {ratio:.2f} | {ms:,.0f} | {cpu:.1f} | "
+            f"{cpu_ratio:.2f} |"
+            for label, rate, ms, ratio, cpu, cpu_ratio in rows
+        ]
+    else:
+        lines += [
+            "| page | req/s | p50 ms | CPU ms/request |",
             "|---|---:|---:|---:|",
         ]
         lines += [
-            f"| {label} | {rate:,.0f} | {ms:.1f} | {ratio:.2f} |"
-            for label, rate, ms, ratio in rows
-        ]
-    else:
-        lines += ["| page | req/s (median) | latency p50 ms |", "|---|---:|---:|"]
-        lines += [
-            f"| {label} | {rate:,.0f} | {ms:.1f} |" for label, rate, ms, _r in rows
+            f"| {label} | {rate:,.0f} | {ms:,.1f} | {cpu:.2f} |"
+            for label, rate, ms, _ratio, cpu, _cpu_ratio in rows
         ]
     return "\n".join(lines) + "\n"
+
+
+def postmaster(folder):
+    return int((folder / "data" / "postmaster.pid").read_text().split()[0])
 
 
 @contextlib.contextmanager
 def postgres(keep_dir):
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        yield os.environ["DATABASE_URL"]
+        yield os.environ["DATABASE_URL"], None  # its CPU time is not counted
         return
     folder = Path(keep_dir) / "pg" if keep_dir else Path(tempfile.mkdtemp()) / "pg"
     if (folder / "port").exists() and (folder / "data" / "postmaster.pid").exists():
         port = (folder / "port").read_text().strip()
-        yield f"postgres://postgres@127.0.0.1:{port}/kennisportaal"
+        yield f"postgres://postgres@127.0.0.1:{port}/kennisportaal", postmaster(folder)
         return
     if folder.exists():
         shutil.rmtree(folder)
@@ -601,7 +657,7 @@ def postgres(keep_dir):
         text=True,
     ).stdout.strip()
     try:
-        yield url
+        yield url, postmaster(folder)
     finally:
         if not keep_dir:
             run([ROOT / "bin" / "pg-test-cluster", "stop", folder])
@@ -662,7 +718,7 @@ def main():
         env=portal_env("postgres://unused/x"),
     )
     report = []
-    with postgres(args.keep) as server:
+    with postgres(args.keep) as (server, database_pid):
         stock_url = database_url_for(server, "bench_stock")
         if recreate_database(server, "bench_stock", bool(args.keep)):
             shutil.rmtree(work / "stock", ignore_errors=True)
@@ -687,19 +743,23 @@ def main():
                 pages = {k: v for k, v in pages.items() if k in wanted}
             with (
                 gunicorn(
-                    "stocksite.wsgi", project, stock_env(project, stock_url)
+                    "stocksite.wsgi",
+                    project,
+                    stock_env(project, stock_url),
+                    database_pid=database_pid,
                 ) as stock,
                 gunicorn(
                     "portal.wsgi",
                     ROOT,
                     portal_env(url, PAGE_CACHE_TIMEOUT="0"),
+                    database_pid=database_pid,
                 ) as portal,
             ):
-                targets = {"stock article page": stock + "/artikel/"}
-                targets.update({label: portal + path for label, path in pages.items()})
-                for target in targets.values():
-                    check_page(target)
-                    warm(target)
+                targets = {"stock article page": (stock, "/artikel/")}
+                targets.update({label: (portal, path) for label, path in pages.items()})
+                for server_, path in targets.values():
+                    check_page(server_.base + path)
+                    warm(server_.base + path)
                 print(f"  uncached, {args.rounds} rounds of {args.duration} s per page")
                 rows = summarise(
                     measure(targets, args.rounds, args.duration), "stock article page"
@@ -714,12 +774,13 @@ def main():
                     "portal.wsgi",
                     ROOT,
                     portal_env(url, CACHE_URL=cache_url, PAGE_CACHE_TIMEOUT="600"),
+                    database_pid=database_pid,
                 ) as portal,
             ):
-                targets = {label: portal + path for label, path in pages.items()}
-                for target in targets.values():
-                    headers = check_page(target)
-                    warm(target, 3)
+                targets = {label: (portal, path) for label, path in pages.items()}
+                for server_, path in targets.values():
+                    headers = check_page(server_.base + path)
+                    warm(server_.base + path, 3)
                 print(
                     f"  cached ({cache_url.split(':')[0]}), headers: "
                     f"{headers.get('Cache-Control')}"

@@ -294,11 +294,11 @@ def _current_versions(cache, tags):
 # --- invalidation ------------------------------------------------------------------
 
 
-def invalidate(*tags, purge_urls=()):
+def invalidate(*tags, purge_urls=None):
     """After the current transaction commits: every stored page that shows one of
-    ``tags`` is stale, and ``purge_urls`` are purged from a CDN in front."""
+    ``tags`` is stale, and the URLs that ``purge_urls()`` returns are purged from a CDN
+    in front (only when one is configured; computed then, outside the transaction)."""
     tags = set(tags)
-    purge_urls = set(purge_urls)
 
     def bump():
         try:
@@ -306,21 +306,21 @@ def invalidate(*tags, purge_urls=()):
             _cache().set_many({VERSION_PREFIX + tag: now for tag in tags}, timeout=None)
         except Exception:  # a cache outage must never break publishing or registering
             logger.exception("Could not invalidate the page cache for %s", tags)
-        if purge_urls:
+        if purge_urls is not None and getattr(settings, "WAGTAILFRONTENDCACHE", None):
             _purge(purge_urls)
 
     transaction.on_commit(bump)
 
 
-def _purge(urls):
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
+def _purge(purge_urls):
     try:
         from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 
-        purge_urls_from_cache_task.enqueue(sorted(urls))
-    except Exception:
-        logger.exception("Could not purge %s from the front-end cache", urls)
+        urls = sorted(set(purge_urls()))
+        if urls:
+            purge_urls_from_cache_task.enqueue(urls)
+    except Exception:  # the CDN expires its copy after s-maxage anyway
+        logger.exception("Could not purge pages from the front-end cache")
 
 
 def page_urls(page):
@@ -335,9 +335,7 @@ def page_urls(page):
 
 
 def _purge_urls_for(page, *, listings):
-    """The page itself and the listings that show it (only when a CDN is configured)."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return []
+    """The page itself and the listings that show it."""
     from events.models import SessionIndexPage
     from home.models import HomePage
     from practices.models import PracticeIndexPage
@@ -352,7 +350,7 @@ def _purge_urls_for(page, *, listings):
     urls = []
     for item in pages:
         urls += page_urls(item)
-        if isinstance(item.specific, PracticeIndexPage):
+        if isinstance(item, PracticeIndexPage):
             urls += [url + "feed/" for url in page_urls(item)]
     return urls
 
@@ -377,7 +375,7 @@ def tags_for_page_change(page):
 
 def _page_changed(sender, instance, **kwargs):
     tags = tags_for_page_change(instance)
-    invalidate(*tags, purge_urls=_purge_urls_for(instance, listings=tags))
+    invalidate(*tags, purge_urls=lambda: _purge_urls_for(instance, listings=tags))
 
 
 def _page_deleted(sender, instance, **kwargs):
@@ -417,13 +415,13 @@ def _search_changed(sender, **kwargs):
 def _seats_changed(sender, instance, **kwargs):
     """A registration or attendee changed: the session's free seats may have too."""
     session_id = instance.session_id
-    urls = []
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+
+    def urls():
         from events.models import SessionPage
 
         session = SessionPage.objects.filter(pk=session_id).first()
-        if session is not None:
-            urls = _purge_urls_for(session, listings={SESSIONS})
+        return _purge_urls_for(session, listings={SESSIONS}) if session else []
+
     invalidate(seats_tag(session_id), SESSIONS, purge_urls=urls)
 
 

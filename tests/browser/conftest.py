@@ -99,7 +99,11 @@ def browser(django_db_setup):
 def page(browser, live_server):
     """A fresh browser context (Dutch locale, no cookies) per test; relative URLs go to
     the live server, so `page.goto("/")` opens the home page."""
-    context = browser.new_context(locale="nl-NL", base_url=live_server.url)
+    # bypass_csp: axe-core is injected as an inline script, which the public site's
+    # Content-Security-Policy (rightly) refuses; the pages themselves are unchanged.
+    context = browser.new_context(
+        locale="nl-NL", base_url=live_server.url, bypass_csp=True
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     yield page

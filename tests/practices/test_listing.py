@@ -241,3 +241,45 @@ def test_municipality_folder_redirects_to_filtered_listing(client, practice_inde
 
     assert response.status_code == 302
     assert response["Location"] == "/praktijken/?gemeente=rotterdam"
+
+
+@pytest.fixture
+def data_cache_on(settings):
+    from django.core.cache import cache
+
+    settings.DATA_CACHE_TIMEOUT = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_filter_choices_come_from_the_cache_until_publishing(
+    client, practice_index, data_cache_on, django_capture_on_commit_callbacks
+):
+    make_practice(themes=["witwassen"], tags=["bibob"])
+    for _ in range(20):
+        make_practice(themes=["witwassen"], tags=["horeca"])
+    cached = count_queries(client, URL)
+    # Fixed, and without the queries over all practices for municipalities, tags and
+    # years (the live practices: count and page, restrictions, page and themes).
+    assert cached <= 15, cached
+    html = client.get(URL).content.decode()
+    assert 'value="bibob"' in html
+    assert 'value="nieuw-trefwoord"' not in html
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_practice(tags=["Nieuw trefwoord"], with_revision=True)
+
+    html = client.get(URL).content.decode()
+    assert 'value="nieuw-trefwoord"' in html
+    assert count_queries(client, URL) == cached
+
+
+@pytest.mark.django_db
+def test_select_options_are_escaped_and_keep_the_choice(client, practice_index):
+    make_practice(tags=['<b>"vet"</b> & zo'], municipality="GM0599")
+    html = client.get(URL + "?gemeente=rotterdam").content.decode()
+    assert '<option value="rotterdam" selected>Rotterdam</option>' in html
+    assert "&lt;b&gt;&quot;vet&quot;&lt;/b&gt; &amp; zo" in html
+    assert '<b>"vet"' not in html
