@@ -11,7 +11,6 @@ from practices.models import MunicipalityPracticesPage
 from tests import factories
 from tests.factories import PASSWORD
 
-
 # The page editor as a whole, except two widgets that Wagtail 8 itself renders without an
 # accessible name (reported upstream; not markup of ours): Draftail's rich-text boxes
 # (aria-input-field-name) and the tag field's jQuery UI input (label).
