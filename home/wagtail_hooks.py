@@ -6,6 +6,7 @@ name, common name, former name and CBS code; everything else by name.
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
@@ -19,6 +20,7 @@ from home.models import (
     Theme,
     Track,
 )
+from home.outbox_admin import OutboxViewSet
 
 
 class MunicipalityViewSet(TextSearchSnippetViewSet):
@@ -89,3 +91,8 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceDataGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox_viewset():
+    return OutboxViewSet()

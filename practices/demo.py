@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.urls import reverse
 
 from wagtail.documents import get_document_model
 
@@ -168,8 +169,11 @@ def _demo_contributor_password(user, stdout):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(password + "\n")
         path.chmod(0o600)
+    from home.links import absolute_url
+
+    admin_url = absolute_url(reverse("wagtailadmin_home"))
     stdout.write(
-        "\n  Demo-bijdrager (gemeente Rotterdam): http://127.0.0.1:8000/admin/\n"
+        f"\n  Demo-bijdrager (gemeente Rotterdam): {admin_url}\n"
         f"  Gebruikersnaam: {user.get_username()}\n  Wachtwoord:     {password}\n"
     )
 

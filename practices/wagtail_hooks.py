@@ -15,13 +15,14 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
 from home.admin_search import TextSearchSnippetViewSet
+from practices.invitations import invite_contributor
 from practices.models import (
     AssessmentRequest,
     Contributor,
     MunicipalityPracticesPage,
     PracticePage,
 )
-from practices.roles import onboard_contributor
+from practices.roles import InactiveAccountError
 
 
 class ContributorAdminForm(WagtailAdminModelForm):
@@ -41,13 +42,36 @@ class ContributorAdminForm(WagtailAdminModelForm):
             self.initial.setdefault("email", user.email)
             self.initial.setdefault("full_name", user.get_full_name())
 
+    def clean(self):
+        from django.contrib.auth import get_user_model
+
+        cleaned_data = super().clean()
+        email = (cleaned_data.get("email") or "").strip().lower()
+        username = self.instance.user.username if self.instance.pk else email
+        existing = get_user_model().objects.filter(username=username).first()
+        if existing is not None and not existing.is_active:
+            # Onboarding never re-activates an account: that is a deliberate step.
+            self.add_error(
+                "email",
+                _(
+                    "Dit account is gedeactiveerd. Zet het eerst zelf weer aan onder "
+                    "Instellingen → Gebruikers als de persoon weer mag meeschrijven."
+                ),
+            )
+        return cleaned_data
+
     def save(self, commit=True):
-        user, _created = onboard_contributor(
-            email=self.cleaned_data["email"],
-            name=self.cleaned_data["full_name"],
-            municipality=self.cleaned_data["municipality"],
-            username=self.instance.user.username if self.instance.pk else None,
-        )
+        """Onboard and, for a new account, send the invitation e-mail."""
+        try:
+            user, _created, self.invited = invite_contributor(
+                email=self.cleaned_data["email"],
+                name=self.cleaned_data["full_name"],
+                municipality=self.cleaned_data["municipality"],
+                username=self.instance.user.username if self.instance.pk else None,
+                invited_by=self.for_user,
+            )
+        except InactiveAccountError as error:  # deactivated between clean and save
+            raise forms.ValidationError(str(error)) from error
         self.instance = user.contributor
         return self.instance
 
@@ -75,6 +99,18 @@ class ContributorViewSet(TextSearchSnippetViewSet):
 register_snippet(ContributorViewSet)
 
 
+@hooks.register("register_account_menu_item")
+def two_factor_menu_item(request):
+    """Everyone reaches their second factor from the account menu."""
+    from django.urls import reverse
+
+    return {
+        "url": reverse("two_factor_setup"),
+        "label": _("Tweestapsverificatie"),
+        "help_text": _("Inloggen met een code uit een authenticator-app."),
+    }
+
+
 @hooks.register("before_edit_page")
 def keep_folders_for_editors(request, page):
     """A contributor may write in their municipality's folder, not rename or move it."""
@@ -90,6 +126,14 @@ def keep_folders_for_editors(request, page):
         )
         return redirect("wagtailadmin_explore", page.pk)
     return None
+
+
+@hooks.register("before_serve_document")
+def guard_confidential_document(document, request):
+    """Confidential documents only for those who may read restricted details."""
+    from practices.documents import guard_confidential_document
+
+    return guard_confidential_document(document, request)
 
 
 @hooks.register("construct_homepage_panels")

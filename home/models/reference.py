@@ -1,10 +1,20 @@
 """Reference data that ministry editors maintain as snippets: regions, municipalities and
 the fixed vocabularies that practices and sessions are tagged with."""
 
+import re
+import unicodedata
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.search import index
+
+
+def dutch_sort_key(name):
+    """How a Dutch list orders names: case and accents ignored, the article of
+    's-Hertogenbosch or 't Zandt left out (so they sort under H and Z)."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"^'[st][\s-]+", "", folded.casefold().strip())
 
 
 class TaxonomyTerm(index.Indexed, models.Model):
@@ -111,6 +121,11 @@ class Municipality(index.Indexed, models.Model):
     @property
     def display_name(self):
         return self.common_name or self.name
+
+    @property
+    def sort_key(self):
+        """Lists show display_name, so they sort by it: Den Haag under D."""
+        return dutch_sort_key(self.display_name)
 
 
 class Theme(TaxonomyTerm):

@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from practices.forms import PracticePageForm
@@ -42,6 +42,19 @@ class PracticeIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("overzicht praktijken")
+
+    def route(self, request, path_components):
+        """A practice (/praktijken/<folder>/<practice>/) in one query, with the
+        municipality and region its page shows; everything else as Wagtail routes it."""
+        if len(path_components) == 2:
+            folder_slug, slug = path_components
+            url_path = f"{self.url_path}{folder_slug}/{slug}/"
+            for practice in PracticePage.objects.filter(
+                slug=slug, depth=self.depth + 2, live=True
+            ).select_related("lead_municipality__riec_region"):
+                if practice.url_path == url_path:
+                    return RouteResult(practice)
+        return super().route(request, path_components)
 
     @path("")
     def listing(self, request):
@@ -99,6 +112,14 @@ class PracticePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "practices.PracticePage", related_name="tagged_items", on_delete=models.CASCADE
     )
+
+    class Meta:
+        indexes = [
+            # The newest practices with a tag, for related practices.
+            models.Index(
+                fields=["tag", "-content_object"], name="practices_tag_newest_idx"
+            )
+        ]
 
 
 class PracticePage(Page):
@@ -513,6 +534,12 @@ class PracticePage(Page):
         if errors:
             raise ValidationError(errors)
 
+    def permissions_for_user(self, user):
+        # Contributors delete only their own drafts (practices/roles.py).
+        from practices.roles import PracticePermissionTester
+
+        return PracticePermissionTester(user, self)
+
     @property
     def contact_is_public(self):
         return self.contact_consent and bool(self.contact_name)
@@ -527,6 +554,7 @@ class PracticePage(Page):
         return None
 
     def get_context(self, request, *args, **kwargs):
+        from home import page_cache
         from practices.roles import can_view_restricted_details
 
         context = super().get_context(request, *args, **kwargs)
@@ -536,7 +564,16 @@ class PracticePage(Page):
         context["documents"] = [
             item for item in self.documents.select_related("document") if item.document
         ]
-        context["related_practices"] = self.related_practices()
+        # The terms once each: the facts, the tag list and the related practices.
+        terms = {
+            "themes": list(self.themes.all()),
+            "tracks": list(self.tracks.all()),
+            "interventions": list(self.intervention_types.all()),
+            "partner_types": list(self.partner_types.all()),
+            "tags": list(self.tags.all()),
+        }
+        context.update(terms)
+        context["related_practices"] = self.related_practices(terms=terms)
         index = PracticeIndexPage.objects.ancestor_of(self).first() if self.pk else None
         context["index_url"] = (
             index.get_url(request=request) if index else "/praktijken/"
@@ -565,11 +602,25 @@ class PracticePage(Page):
             if self.pk
             else []
         )
+        page_cache.depends_on(
+            request,
+            *(
+                page_cache.page_tag(page.pk)
+                for page in [*context["related_practices"], *context["presented_at"]]
+            ),
+        )
         return context
 
-    def related_practices(self, limit=4):
+    def related_practices(self, limit=4, terms=None):
         """Editor-chosen practices first, then the most similar by shared themes,
-        interventions and tags. Two queries, however many practices there are."""
+        interventions and tags.
+
+        Similar practices are looked for among the newest RELATED_CANDIDATES practices
+        of each of this page's own terms, through the (term, practice) indexes, so the
+        cost depends on how many terms this page has, never on how many practices
+        there are: a fixed number of queries, each reading at most a few hundred
+        index entries.
+        """
         chosen = [
             link.practice
             for link in self.related_practice_links.select_related(
@@ -580,37 +631,85 @@ class PracticePage(Page):
         remaining = limit - len(chosen)
         if remaining <= 0 or not self.pk:
             return chosen[:limit]
-        theme_ids = PracticePage.themes.through.objects.filter(
-            practicepage_id=self.pk
-        ).values("theme_id")
-        intervention_ids = PracticePage.intervention_types.through.objects.filter(
-            practicepage_id=self.pk
-        ).values("interventiontype_id")
-        tag_ids = PracticePageTag.objects.filter(content_object_id=self.pk).values(
-            "tag_id"
+        if terms is None:
+            terms = {
+                "themes": list(self.themes.all()),
+                "interventions": list(self.intervention_types.all()),
+                "tags": list(self.tags.all()),
+            }
+        scores = _shared_term_counts(
+            self.pk,
+            themes=[term.pk for term in terms["themes"]],
+            interventions=[term.pk for term in terms["interventions"]],
+            tags=[term.pk for term in terms["tags"]],
         )
-        automatic = (
+        for page in chosen:
+            scores.pop(page.pk, None)
+        if not scores:
+            return chosen
+        candidates = (
             PracticePage.objects.live()
             .public()
-            .exclude(pk__in=[self.pk, *(page.pk for page in chosen)])
-            .annotate(
-                shared=Count("themes", filter=Q(themes__in=theme_ids), distinct=True)
-                + Count(
-                    "intervention_types",
-                    filter=Q(intervention_types__in=intervention_ids),
-                    distinct=True,
-                )
-                + Count(
-                    "tagged_items",
-                    filter=Q(tagged_items__tag__in=tag_ids),
-                    distinct=True,
+            .filter(pk__in=list(scores))
+            .values_list("pk", "first_published_at")
+        )
+        ranked = sorted(
+            candidates,
+            key=lambda row: (scores[row[0]], row[1] is not None, row[1] or 0),
+            reverse=True,
+        )[:remaining]
+        best = [pk for pk, _published in ranked]
+        by_pk = PracticePage.objects.select_related("lead_municipality").in_bulk(best)
+        return chosen + [by_pk[pk] for pk in best if pk in by_pk]
+
+
+# How many of the newest practices per term are considered as related practices.
+RELATED_CANDIDATES = 30
+
+
+def _shared_term_counts(page_id, *, themes, interventions, tags):
+    """{practice id: number of shared terms} among the newest RELATED_CANDIDATES
+    practices of each term, in one query (a UNION ALL of one index range per term)."""
+    from collections import Counter
+
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    sources = [
+        (PracticePage.themes.through, "practicepage_id", "theme_id", themes),
+        (
+            PracticePage.intervention_types.through,
+            "practicepage_id",
+            "interventiontype_id",
+            interventions,
+        ),
+        (PracticePageTag, "content_object_id", "tag_id", tags),
+    ]
+    parts, params = [], []
+    for model, page_column, term_column, term_ids in sources:
+        table = quote(model._meta.db_table)
+        for term_id in term_ids:
+            # Only quoted names from the models' metadata go into the text; the
+            # values are parameters.
+            part = (
+                "SELECT page_id FROM (SELECT {page} AS page_id FROM {table} "
+                "WHERE {term} = %s AND {page} <> %s ORDER BY {page} DESC LIMIT %s) "
+                "AS t{number}"
+            )
+            parts.append(
+                part.format(
+                    page=quote(page_column),
+                    table=table,
+                    term=quote(term_column),
+                    number=len(parts),
                 )
             )
-            .filter(shared__gt=0)
-            .select_related("lead_municipality")
-            .order_by("-shared", "-first_published_at")[:remaining]
-        )
-        return chosen + list(automatic)
+            params += [term_id, page_id, RELATED_CANDIDATES]
+    if not parts:
+        return Counter()
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return Counter(row[0] for row in cursor.fetchall())
 
 
 class PracticeDocument(Orderable):
