@@ -170,17 +170,15 @@ def make_run(*args, **env):
 
 def test_make_run_links_to_the_address_it_serves():
     commands = make_run("HOST=127.0.0.2", "PORT=8031")
-    assert (
-        "PORTAL_BASE_URL=http://127.0.0.2:8031 .venv/bin/python manage.py "
-        "prepare_demo_site --url http://127.0.0.2:8031"
-    ) in commands
-    assert (
-        "PORTAL_BASE_URL=http://127.0.0.2:8031 .venv/bin/python manage.py "
-        "runserver 127.0.0.2:8031"
-    ) in commands
+    # The demo set-up and the server (and its worker) get the same address.
+    assert commands.count("PORTAL_BASE_URL=http://127.0.0.2:8031") == 2
+    assert "prepare_demo_site --url http://127.0.0.2:8031" in commands
+    assert "export PORTAL_BASE_URL=http://127.0.0.2:8031;" in commands
+    assert "runserver 127.0.0.2:8031" in commands
     # Behind a proxy the public address is another one than the listening one.
     commands = make_run("PORT=8031", PORTAL_BASE_URL="https://portal.example")
-    assert "PORTAL_BASE_URL=https://portal.example" in commands
+    assert "export PORTAL_BASE_URL=https://portal.example;" in commands
+    assert "prepare_demo_site --url https://portal.example" in commands
     assert "runserver 127.0.0.1:8031" in commands
 
 
