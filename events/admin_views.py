@@ -6,6 +6,7 @@ a data migration. Every change goes through events.services, as on the public si
 """
 
 import csv
+import re
 
 from django import forms
 from django.contrib import messages
@@ -24,6 +25,12 @@ from events.models import Attendee, Registration, SessionPage
 
 VIEW_PERMISSION = "events.view_registration"
 CHANGE_PERMISSION = "events.change_registration"
+
+
+# Control characters but tab, line feed and carriage return; surrogates; U+FFFE/U+FFFF.
+ILLEGAL_CELL_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def _require(request, permission):
@@ -176,8 +183,10 @@ def _attendee_rows(session, status=""):
 
 
 def _safe_cell(value):
+    # Characters XML 1.0 cannot hold (control characters stored before the forms
+    # refused them) would make the Excel export fail: they are dropped on export.
+    text = ILLEGAL_CELL_CHARACTERS.sub("", str(value))
     # Spreadsheet programs run cells that start with = + - @ as formulas.
-    text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 

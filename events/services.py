@@ -14,7 +14,8 @@ cannot use. A new registration is confirmed when it fits in the free seats; beca
 freed seat is offered to the waitlist at once, such free seats are ones that no earlier
 waitlisted registration could use.
 
-E-mail goes out only after the transaction commits (events/emails.py).
+E-mail is written to the outbox inside the same transaction (events/emails.py), so it
+is sent only when the change commits.
 """
 
 from dataclasses import dataclass
@@ -416,15 +417,37 @@ def replace_attendee(registration_id, attendee_id, data, *, now=None, notify=Tru
         if attendee is None or not registration.is_active:
             raise RegistrationRefused(_("Deze deelnemer is niet (meer) aangemeld."))
         _check_attendee_emails(session, [data], exclude_attendee_ids=[attendee.pk])
-        email_changed = attendee.email != data.normalised_email
+        old_name, old_email = attendee.name, attendee.email
+        before = (
+            attendee.name,
+            attendee.email,
+            attendee.role,
+            attendee.municipality_id,
+        )
         attendee.name = data.name.strip()
         attendee.email = data.normalised_email
         attendee.role = data.role.strip()
         attendee.municipality = data.municipality
         attendee.save()
         registration.save(update_fields=["updated_at"])
-        if notify and email_changed:
-            emails.send(emails.ATTENDEE_ADDED, registration.pk, attendee_id=attendee.pk)
+        after = (attendee.name, attendee.email, attendee.role, attendee.municipality_id)
+        if notify and old_email != attendee.email:
+            # Another person takes the seat: the contact, the new and the old attendee
+            # each hear about it.
+            emails.send(
+                emails.ATTENDEE_REPLACED,
+                registration.pk,
+                attendee_id=attendee.pk,
+                payload={
+                    "old_name": old_name,
+                    "old_email": old_email,
+                    "new_name": attendee.name,
+                },
+            )
+        elif notify and before != after:
+            emails.send(
+                emails.ATTENDEE_UPDATED, registration.pk, attendee_id=attendee.pk
+            )
     return attendee
 
 
@@ -497,6 +520,11 @@ def add_attendees(registration_id, attendees, *, now=None, notify=True):
                 emails.send(
                     emails.ATTENDEE_ADDED, registration.pk, attendee_id=attendee_id
                 )
+            emails.send(
+                emails.ATTENDEES_ADDED,
+                registration.pk,
+                payload={"attendee_ids": added_ids},
+            )
     return added
 
 

@@ -16,3 +16,6 @@ class HomeConfig(AppConfig):
     def ready(self):
         # Every deploy runs migrate: the default Site then follows PORTAL_BASE_URL.
         post_migrate.connect(_sync_site, sender=self, dispatch_uid="home.sync_site")
+        from home import page_cache
+
+        page_cache.connect()

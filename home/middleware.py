@@ -22,8 +22,9 @@ class UrlLanguageMiddleware:
             translation.get_language_from_path(request.path_info)
             or settings.LANGUAGE_CODE
         )
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # Only for this request: the next one on this thread starts from the default.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response

@@ -204,6 +204,8 @@ def deliver(message_id, *, now=None):
     Returns SENT, RETRY (failed, another attempt is scheduled), FAILED (gave up after
     OUTBOX_MAX_ATTEMPTS) or SKIPPED (not due, already sent or claimed elsewhere).
     """
+    # Retries wait from the moment of the failure; `now` fixes both times in tests.
+    failed_at = now
     now = now or timezone.now()
     # The claim: one UPDATE that only one worker can win, on every database.
     claimed = (
@@ -225,7 +227,7 @@ def deliver(message_id, *, now=None):
         )
         connection.send_messages([message])
     except Exception as error:  # any failure of the mail server or of the message
-        return _delivery_failed(row, error, now)
+        return _delivery_failed(row, error, failed_at or timezone.now())
     OutboxMessage.objects.filter(
         pk=message_id, status=OutboxMessage.Status.SENDING
     ).update(

@@ -17,13 +17,15 @@ the plurals the portal needs (gemeenten, jeugdgroepen, bijeenkomsten, investerin
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 import Stemmer
+
+from search import lexicon
 
 STEMMER_ALGORITHM = "dutch_porter"
 
@@ -100,6 +102,14 @@ def is_acronym(word):
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
+@lru_cache(maxsize=100_000)
+def term(lower):
+    """The index term of a folded, lower-case word that is not a stop word: the base
+    form of plurals and diminutives the stemmer misses (``lexicon.base_form``), then
+    the Snowball stem."""
+    return stem(lexicon.base_form(lower))
+
+
 def normalise_word(word):
     """The index term for one word, or ``None`` for a stop word.
 
@@ -109,22 +119,57 @@ def normalise_word(word):
     lower = word.lower()
     if lower in DUTCH_STOP_WORDS and not is_acronym(word):
         return None
-    return stem(lower)
+    if is_acronym(word):
+        return stem(lower)
+    return term(lower)
+
+
+@lru_cache(maxsize=100_000)
+def compound_terms(lower):
+    """The terms of the parts of a compound word (``jeugdgroepen`` → ``jeugd``,
+    ``groep``), or ``()``; parts that are stop words are left out."""
+    parts = lexicon.split_compound(lower)
+    found = []
+    for part in parts:
+        if part in DUTCH_STOP_WORDS:
+            continue
+        part_term = term(part)
+        if part_term not in found:
+            found.append(part_term)
+    whole = term(lower)
+    return tuple(t for t in found if t != whole) if len(found) > 1 else ()
+
+
+def _word_terms(text):
+    """(term, word as written) for every word of ``text`` that is not a stop word."""
+    pairs = []
+    for word in words(text):
+        word_term = normalise_word(word)
+        if word_term:
+            pairs.append((word_term, word))
+    return pairs
 
 
 def normalise(text):
-    """The list of index terms of ``text``."""
-    terms = []
-    for word in words(text):
-        term = normalise_word(word)
-        if term:
-            terms.append(term)
-    return terms
+    """The list of index terms of ``text``, one per word (stop words left out)."""
+    return [word_term for word_term, _word in _word_terms(text)]
+
+
+def index_terms(text):
+    """What gets indexed: the terms of ``text`` in order, then the parts of its
+    compounds. The parts come after the text so that the positions of the text's own
+    terms, which phrases match on, stay as they are."""
+    terms, parts = [], []
+    for word_term, word in _word_terms(text):
+        terms.append(word_term)
+        if not is_acronym(word):
+            parts.extend(compound_terms(word.lower()))
+    return terms + parts
 
 
 def normalise_text(text):
     """The index terms of ``text`` as one space-separated string (what gets stored)."""
-    return " ".join(normalise(text))
+    return " ".join(index_terms(text))
 
 
 # --- synonyms ----------------------------------------------------------------------
@@ -191,39 +236,128 @@ class SynonymSet:
 EMPTY_SYNONYMS = SynonymSet()
 
 
+class AllOf(tuple):
+    """An alternative whose terms must all occur, anywhere in the document: the parts
+    of a compound (``jeugdgroep`` also matches "groepen ... jeugd"). A plain tuple
+    alternative is a phrase: its terms in this order, adjacent."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return f"AllOf({tuple(self)!r})"
+
+
+def minimum_should_match(count):
+    """How many of ``count`` clauses a document must match, the same rule as
+    Elasticsearch's ``minimum_should_match: "2<-1 5<60%"``: one or two words all,
+    three to five words all but one, more words 60 % (rounded down)."""
+    if count <= 2:
+        return count
+    if count <= 5:
+        return count - 1
+    return count * 60 // 100
+
+
+MINIMUM_SHOULD_MATCH = "2<-1 5<60%"
+
+
 @dataclass(frozen=True)
 class ParsedQuery:
-    """A query after normalisation: all clauses must match (AND); a clause matches when
-    one of its alternatives does (OR); an alternative is a phrase of terms."""
+    """A query after normalisation. A clause matches when one of its alternatives
+    does (OR); an alternative is a phrase of terms or an :class:`AllOf`. A document
+    matches when it matches at least ``minimum`` clauses (all of them by default);
+    ``labels`` are the clauses as the visitor wrote them ("Niet gevonden: …")."""
 
     text: str
     clauses: tuple = ()
     truncated: bool = False
     terms: frozenset = field(default_factory=frozenset)
+    labels: tuple = ()
+    minimum: int | None = None
+    # (word as typed, known word) for words found nowhere and read as a typo.
+    corrections: tuple = ()
 
     def __bool__(self):
         return bool(self.clauses)
 
     @property
+    def required(self):
+        """The number of clauses a document must match."""
+        if self.minimum is None:
+            return len(self.clauses)
+        return max(1, min(self.minimum, len(self.clauses)))
+
+    @property
+    def requires_all(self):
+        return self.required >= len(self.clauses)
+
+    def with_minimum(self, minimum):
+        return replace(self, minimum=minimum)
+
+    def with_correction(self, index, corrected):
+        """The query with clause ``index`` also matching the word ``corrected``
+        (a one-letter typo: *witwasen* finds *witwassen*)."""
+        word_term = normalise_word(corrected)
+        if not word_term:
+            return self
+        extra = [(word_term,)]
+        parts = compound_terms(corrected.lower())
+        if parts:
+            extra.append(AllOf(parts))
+        clause = self.clauses[index] + tuple(
+            a for a in extra if a not in self.clauses[index]
+        )
+        clauses = self.clauses[:index] + (clause,) + self.clauses[index + 1 :]
+        return replace(
+            self,
+            clauses=clauses,
+            terms=self.terms | {t for a in extra for t in a},
+            corrections=(*self.corrections, (self.labels[index], corrected)),
+        )
+
+    @property
     def normalised(self):
-        """A readable form for the query log, e.g. ``riec|(regionaal informatie)``."""
+        """A readable form for the query log, e.g. ``riec|(regionaal informatie)``;
+        ``jeugd+groep`` is the split compound, ``~2`` the minimum of clauses."""
         parts = []
         for clause in self.clauses:
-            alternatives = [f"({' '.join(p)})" if len(p) > 1 else p[0] for p in clause]
+            alternatives = []
+            for p in clause:
+                if isinstance(p, AllOf):
+                    alternatives.append("+".join(p))
+                elif len(p) > 1:
+                    alternatives.append(f"({' '.join(p)})")
+                else:
+                    alternatives.append(p[0])
             parts.append("|".join(alternatives))
-        return " ".join(parts)
+        text = " ".join(parts)
+        if not self.requires_all:
+            text += f" ~{self.required}"
+        return text
+
+
+def _query_pairs(text):
+    pairs = _word_terms(text)
+    if not pairs:
+        # A query of nothing but stop words ("om", "de") asks for those words: in
+        # lower case "om" may well mean the OM. It must not match everything.
+        pairs = [(stem(word.lower()), word) for word in words(text)]
+    return pairs
 
 
 def parse_query(text, synonyms=EMPTY_SYNONYMS):
-    """Normalise a visitor's query and expand it with synonyms (longest match first)."""
+    """Normalise a visitor's query and expand it with synonyms (longest match first)
+    and with the parts of its compounds. All clauses are required; the engine lowers
+    ``minimum`` (see :func:`minimum_should_match`)."""
     text = (text or "").strip()
     truncated = len(text) > MAX_QUERY_LENGTH
     text = text[:MAX_QUERY_LENGTH]
-    terms = normalise(text)
-    if len(terms) > MAX_QUERY_TERMS:
-        terms = terms[:MAX_QUERY_TERMS]
+    pairs = _query_pairs(text)
+    if len(pairs) > MAX_QUERY_TERMS:
+        pairs = pairs[:MAX_QUERY_TERMS]
         truncated = True
-    clauses = []
+    terms = [word_term for word_term, _word in pairs]
+    clauses = {}
     position = 0
     while position < len(terms):
         match = None
@@ -233,18 +367,28 @@ def parse_query(text, synonyms=EMPTY_SYNONYMS):
             if alternatives:
                 match = (alternatives, length)
                 break
-        if match:
-            clauses.append(match[0])
-            position += match[1]
-        else:
-            clauses.append(((terms[position],),))
-            position += 1
-    # The same clause twice adds nothing but cost.
-    unique = tuple(dict.fromkeys(clauses))
+        if not match:
+            word = pairs[position][1]
+            alternatives = ((terms[position],),)
+            parts = () if is_acronym(word) else compound_terms(word.lower())
+            if parts:
+                alternatives += (AllOf(parts),)
+            match = (alternatives, 1)
+        label = " ".join(word for _term, word in pairs[position : position + match[1]])
+        # The same clause twice adds nothing but cost.
+        clauses.setdefault(match[0], label)
+        position += match[1]
+    unique = tuple(clauses)
     all_terms = frozenset(
         term for clause in unique for phrase in clause for term in phrase
     )
-    return ParsedQuery(text=text, clauses=unique, truncated=truncated, terms=all_terms)
+    return ParsedQuery(
+        text=text,
+        clauses=unique,
+        truncated=truncated,
+        terms=all_terms,
+        labels=tuple(clauses.values()),
+    )
 
 
 # --- highlighting ------------------------------------------------------------------
@@ -253,7 +397,14 @@ def parse_query(text, synonyms=EMPTY_SYNONYMS):
 @lru_cache(maxsize=100_000)
 def _terms_of_original_word(word):
     """Index terms of one word as written in the text (cached: snippets repeat words)."""
-    return frozenset(t for t in map(normalise_word, words(word)) if t)
+    found = set()
+    for part in words(word):
+        part_term = normalise_word(part)
+        if part_term:
+            found.add(part_term)
+            if not is_acronym(part):
+                found.update(compound_terms(part.lower()))
+    return frozenset(found)
 
 
 def highlight(text, terms, max_words=40):

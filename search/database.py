@@ -10,6 +10,7 @@ documents for the same query. Facet counts come from the ORM in one grouped quer
 import hashlib
 import json
 from contextlib import contextmanager
+from dataclasses import replace
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -17,10 +18,20 @@ from django.db.models import BooleanField, Exists, OuterRef
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
-from search.analysis import highlight, normalise, normalise_text, stem, words
+from search import ranking
+from search.analysis import (
+    AllOf,
+    highlight,
+    minimum_should_match,
+    normalise,
+    normalise_text,
+    stem,
+    words,
+)
 from search.engines import (
     FACETS,
     MAX_FACET_VALUES,
+    PER_PAGE,
     Facet,
     FacetValue,
     Hit,
@@ -38,6 +49,7 @@ from search.models import (
 
 # Facets whose labels are also searchable words of the document.
 TEXT_FACETS = (
+    "type",
     "theme",
     "tag",
     "municipality",
@@ -62,27 +74,81 @@ COMPLEMENT_SHARE = 0.5
 CACHE_TIMEOUT = 600
 
 
-def fts5_expression(parsed, column=None):
-    """An FTS5 MATCH expression. Every term is quoted, so FTS5 operators in the
-    visitor's text (NEAR, AND, *, ^, ...) never reach FTS5 as syntax."""
-    clauses = []
-    for clause in parsed.clauses:
-        alternatives = " OR ".join(f'"{" ".join(phrase)}"' for phrase in clause)
-        clauses.append(f"({alternatives})")
-    expression = " AND ".join(clauses)
+def _fts5_clause(clause):
+    alternatives = []
+    for alternative in clause:
+        if isinstance(alternative, AllOf):
+            alternatives.append("(" + " AND ".join(f'"{t}"' for t in alternative) + ")")
+        else:
+            alternatives.append(f'"{" ".join(alternative)}"')
+    return "(" + " OR ".join(alternatives) + ")"
+
+
+def fts5_expression(parsed, column=None, clauses=None):
+    """An FTS5 MATCH expression: every clause (``parsed.requires_all``) or any clause
+    (the candidates of a "most words" query, see :func:`match_sql`). Every term is
+    quoted, so FTS5 operators in the visitor's text (NEAR, AND, *, ^, ...) never
+    reach FTS5 as syntax."""
+    clauses = parsed.clauses if clauses is None else clauses
+    operator = " AND " if parsed.requires_all else " OR "
+    expression = operator.join(_fts5_clause(clause) for clause in clauses)
     return f"{{{column}}} : ({expression})" if column else expression
 
 
-def tsquery_expression(parsed):
-    """A to_tsquery text; phrases use <-> (followed by) on the normalised positions."""
-    clauses = []
-    for clause in parsed.clauses:
-        alternatives = " | ".join(
-            "(" + " <-> ".join(f"'{term}'" for term in phrase) + ")"
-            for phrase in clause
+def _tsquery_clause(clause):
+    alternatives = []
+    for alternative in clause:
+        if isinstance(alternative, AllOf):
+            alternatives.append("(" + " & ".join(f"'{t}'" for t in alternative) + ")")
+        else:
+            alternatives.append(
+                "(" + " <-> ".join(f"'{term}'" for term in alternative) + ")"
+            )
+    return "(" + " | ".join(alternatives) + ")"
+
+
+def tsquery_expression(parsed, clauses=None):
+    """A to_tsquery text; phrases use <-> (followed by) on the normalised positions;
+    clauses are joined with & (every clause) or | (any clause, see match_sql)."""
+    clauses = parsed.clauses if clauses is None else clauses
+    operator = " & " if parsed.requires_all else " | "
+    return operator.join(_tsquery_clause(clause) for clause in clauses)
+
+
+def match_sql(parsed, alias, negate=False):
+    """A condition on the document row ``alias``: it matches ``parsed``, that is at
+    least ``parsed.required`` of its clauses (``negate``: it does not).
+
+    "Most words" is the index match of *any* clause (FTS5 / GIN) plus the number of
+    clauses matched, each one an index lookup too, compared with the minimum."""
+    if vendor() == "sqlite":
+        lookup = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+        sql = f"{alias}.id IN ({lookup})"  # noqa: S608
+        params = [fts5_expression(parsed)]
+        if not parsed.requires_all:
+            each = " + ".join(f"({alias}.id IN ({lookup}))" for _c in parsed.clauses)  # noqa: S608
+            sql = f"({sql} AND ({each}) >= %s)"
+            params += [_fts5_clause(c) for c in parsed.clauses] + [parsed.required]
+        return (f"NOT ({sql})" if negate else sql), params
+    if negate:
+        # NOT EXISTS: PostgreSQL makes it a hash anti-join, while NOT (...) would
+        # evaluate the match on every row.
+        inner, params = match_sql(parsed, "m")
+        sql = (
+            "NOT EXISTS (SELECT 1 FROM search_searchdocument m "  # noqa: S608
+            f"WHERE m.id = {alias}.id AND {inner})"
         )
-        clauses.append(f"({alternatives})")
-    return " & ".join(clauses)
+        return sql, params
+    sql = f"{alias}.search_vector @@ to_tsquery('simple', %s)"
+    params = [tsquery_expression(parsed)]
+    if not parsed.requires_all:
+        each = " + ".join(
+            f"({alias}.search_vector @@ to_tsquery('simple', %s))::int"
+            for _c in parsed.clauses
+        )
+        sql = f"({sql} AND ({each}) >= %s)"
+        params += [_tsquery_clause(c) for c in parsed.clauses] + [parsed.required]
+    return sql, params
 
 
 def vendor():
@@ -104,42 +170,10 @@ def raw(sql, params, output_field=None):
     return RawSQL(sql, params, output_field=output_field)  # noqa: S611
 
 
-def text_filter(parsed, column=DOCUMENT_ID):
-    """A boolean expression: the document whose id is in ``column`` matches."""
-    if vendor() == "sqlite":
-        sql = f"{column} IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"  # noqa: S608
-        return raw(sql, [fts5_expression(parsed)], BooleanField())
-    match = "search_vector @@ to_tsquery('simple', %s)"
-    if column == DOCUMENT_ID:
-        sql = f'"search_searchdocument".{match}'
-    else:
-        sql = f"{column} IN (SELECT id FROM search_searchdocument WHERE {match})"  # noqa: S608
-    return raw(sql, [tsquery_expression(parsed)], BooleanField())
-
-
-def ranked(queryset, parsed):
-    """``queryset`` restricted to matches of ``parsed`` and ordered by relevance."""
-    if vendor() == "sqlite":
-        weights = ", ".join(str(w) for w in FTS5_WEIGHTS)
-        return queryset.extra(  # noqa: S610 (fixed SQL; the expression is a parameter)
-            tables=["search_fts"],
-            where=[
-                "search_fts.rowid = search_searchdocument.id",
-                "search_fts MATCH %s",
-            ],
-            params=[fts5_expression(parsed)],
-            select={"score": f"-bm25(search_fts, {weights})"},
-        ).order_by("-score", "-date", "-id")
-    rank = raw(
-        'ts_rank("search_searchdocument"."search_vector", to_tsquery(\'simple\', %s), '
-        f"{TS_RANK_NORMALISATION})",
-        [tsquery_expression(parsed)],
-    )
-    return (
-        queryset.filter(text_filter(parsed))
-        .annotate(score=rank)
-        .order_by("-score", "-date", "-id")
-    )
+def text_filter(parsed):
+    """A boolean expression: the search document matches ``parsed``."""
+    sql, params = match_sql(parsed, '"search_searchdocument"')
+    return raw(sql, params, BooleanField())
 
 
 def facet_filter(name, values, outer="pk"):
@@ -164,22 +198,6 @@ def title_filter(parsed):
 # --- sets of documents as SQL conditions on a document id column -----------------
 
 
-def match_condition(parsed, column, negate=False):
-    """``column`` is (or, with ``negate``, is not) the id of a matching document."""
-    if vendor() == "sqlite":
-        operator = "NOT IN" if negate else "IN"
-        sql = f"{column} {operator} (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"  # noqa: S608
-        return sql, [fts5_expression(parsed)]
-    # EXISTS, not IN: PostgreSQL turns NOT EXISTS into a hash anti-join, while
-    # NOT IN falls back to a subplan per row once the ids outgrow work_mem.
-    operator = "NOT EXISTS" if negate else "EXISTS"
-    sql = (
-        f"{operator} (SELECT 1 FROM search_searchdocument m WHERE m.id = {column} "  # noqa: S608
-        "AND m.search_vector @@ to_tsquery('simple', %s))"
-    )
-    return sql, [tsquery_expression(parsed)]
-
-
 def filter_conditions(filters, keys=None):
     """Each selected facet as a condition on the document ``d``: on PostgreSQL an
     overlap of its facet value numbers (GIN), on SQLite a semi-join on SearchFacet."""
@@ -201,11 +219,7 @@ def filter_conditions(filters, keys=None):
 
 def document_match(parsed, negate=False):
     """The document ``d`` matches (or, with ``negate``, does not match) the words."""
-    if vendor() == "postgresql" and not negate:
-        return "d.search_vector @@ to_tsquery('simple', %s)", [
-            tsquery_expression(parsed)
-        ]
-    return match_condition(parsed, "d.id", negate=negate)
+    return match_sql(parsed, "d", negate=negate)
 
 
 def run(sql, params):
@@ -339,6 +353,8 @@ def planner():
 class DatabaseEngine(SearchEngine):
     name = "database"
     rank_all_limit = RANK_ALL_LIMIT
+    # Fewer matches than this (a page): widen to documents with fewer of the words.
+    enough = PER_PAGE
     complement_share = COMPLEMENT_SHARE
     # The cache of totals and facet counts per (query, filters, generation); the
     # benchmark switches it off to measure cold searches.
@@ -365,22 +381,52 @@ class DatabaseEngine(SearchEngine):
         return documents
 
     def count(self, query):
-        parsed = self.parse(query.q)
         filters = selected_filters(query.filters)
         with planner():
-            return self.summary(parsed, filters)["total"]
+            parsed, summary = self.matching(self.parse(query.q), filters)
+            return summary["total"]
+
+    def parse(self, text):
+        return self.corrected(super().parse(text))
+
+    def clause_exists(self, parsed, index):
+        one = replace(parsed, clauses=(parsed.clauses[index],), minimum=None)
+        key = cache_key("exists", SearchIndexState.current(), expression(one), {})
+        found = cache.get(key)
+        if found is None:
+            where, params = _where([document_match(one)])
+            sql = f"SELECT 1 FROM search_searchdocument d {where} LIMIT 1"  # noqa: S608
+            found = bool(run(sql, params))
+            cache.set(key, found, CACHE_TIMEOUT)
+        return found
+
+    def matching(self, parsed, filters, generation=None):
+        """(parsed, summary) with the minimum number of clauses to match: "most
+        words" (:func:`minimum_should_match`), and fewer, down to one, while that
+        finds less than a page of results (``enough``). Never empty-handed when any
+        word matches; the documents with every word still come first."""
+        if generation is None:
+            generation = SearchIndexState.current()
+        minimum = minimum_should_match(len(parsed.clauses))
+        while True:
+            parsed = parsed.with_minimum(minimum)
+            summary = self.summary(parsed, filters, generation)
+            if summary["total"] >= self.enough or minimum <= 1:
+                return parsed, summary
+            minimum -= 1
 
     def search(self, query):
-        parsed = self.parse(query.q)
         filters = selected_filters(query.filters)
         with planner():
             generation = SearchIndexState.current()
-            summary = self.summary(parsed, filters, generation)
+            parsed, summary = self.matching(self.parse(query.q), filters, generation)
             total = summary["total"]
             num_pages = max(1, -(-total // query.per_page))
             if query.page > num_pages:
                 raise PageOutOfRange(num_pages)
-            page = self.page(parsed, query, total, self.array_keys(generation))
+            page = self.page(
+                parsed, query, total, self.array_keys(generation), generation
+            )
         hits = [
             Hit(
                 page_id=document.page_id,
@@ -391,7 +437,11 @@ class DatabaseEngine(SearchEngine):
                 municipality=document.municipality,
                 themes=document.themes,
                 date=document.date,
-                score=getattr(document, "score", None),
+                missing=(
+                    ranking.missing_labels(parsed, candidate(document))
+                    if parsed and not parsed.requires_all
+                    else []
+                ),
             )
             for document in page
         ]
@@ -406,8 +456,15 @@ class DatabaseEngine(SearchEngine):
             results.suggestions = self.suggestions(query, parsed)
         return results
 
-    def page(self, parsed, query, total, keys=None):
-        """The documents of one page of results."""
+    def page(self, parsed, query, total, keys=None, generation=None):
+        """The documents of one page of results.
+
+        Up to ``rank_all_limit`` matches, every match is ranked by
+        :mod:`search.ranking` (all words first, then BM25F). Above it ranking every
+        match costs more than the page is worth: the documents matching every word
+        come first — ranked when they are at most the limit, else those with every
+        word in the title first, then newest first — then the documents that match
+        most words, newest first. Only the documents of the page are read."""
         documents = self._filtered(parsed, query.filters, keys)
         start, stop = query.offset, query.offset + query.per_page
         if not parsed or query.sort != "relevance":
@@ -415,25 +472,96 @@ class DatabaseEngine(SearchEngine):
                 documents = documents.filter(text_filter(parsed))
             return list(documents.order_by("-date", "-id")[start:stop])
         if total <= self.rank_all_limit:
-            return list(ranked(documents, parsed)[start:stop])
-        # A large match set: the title matches first, then the rest newest first;
-        # only the documents of this page are read.
-        in_title = documents.filter(title_filter(parsed))
-        in_title_total = in_title.count()
-        if in_title_total <= self.rank_all_limit:
-            in_title = ranked(in_title, parsed)
-        else:
-            in_title = in_title.order_by("-date", "-id")
-        page = list(in_title[start:stop]) if start < in_title_total else []
-        if len(page) < stop - start:
-            rest = (
-                documents.filter(text_filter(parsed))
-                .exclude(title_filter(parsed))
-                .order_by("-date", "-id")
+            return self.ranked_page(
+                documents.filter(text_filter(parsed)), parsed, start, stop, generation
             )
-            first = max(0, start - in_title_total)
-            page += list(rest[first : first + (stop - start) - len(page)])
+        every = parsed.with_minimum(None)
+        segments = []
+        all_words = documents.filter(text_filter(every))
+        all_total = all_words.count() if not parsed.requires_all else total
+        if all_total <= self.rank_all_limit:
+            segments.append(("ranked", all_words, all_total))
+        else:
+            in_title = all_words.filter(title_filter(every))
+            in_title_total = in_title.count()
+            if in_title_total <= self.rank_all_limit:
+                segments.append(("ranked", in_title, in_title_total))
+            else:
+                segments.append(("newest", in_title, in_title_total))
+            segments.append(
+                (
+                    "newest",
+                    all_words.exclude(title_filter(every)),
+                    all_total - in_title_total,
+                )
+            )
+        if not parsed.requires_all:
+            segments.append(
+                (
+                    "newest",
+                    documents.filter(text_filter(parsed)).exclude(text_filter(every)),
+                    total - all_total,
+                )
+            )
+        page, offset = [], 0
+        for kind, segment, count in segments:
+            if len(page) >= stop - start:
+                break
+            first = max(0, start + len(page) - offset)
+            wanted = stop - start - len(page)
+            if first < count:
+                if kind == "ranked":
+                    page += self.ranked_page(
+                        segment, every, first, first + wanted, generation
+                    )
+                else:
+                    ordered = segment.order_by("-date", "-id")
+                    page += list(ordered[first : first + wanted])
+            offset += count
         return page
+
+    def ranked_page(self, documents, parsed, start, stop, generation=None):
+        """Rank every document of ``documents`` (search.ranking) and read the page."""
+        candidates = [
+            ranking.Candidate(*row)
+            for row in documents.values_list("id", "title_terms", "body_terms", "date")
+        ]
+        order = ranking.rank(parsed, candidates, self.statistics(parsed, generation))
+        wanted = order[start:stop]
+        by_id = SearchDocument.objects.in_bulk(wanted)
+        return [by_id[pk] for pk in wanted if pk in by_id]
+
+    def statistics(self, parsed, generation=None):
+        """The index statistics the ranking needs: the number of documents, the
+        average field lengths (per index generation) and the documents per clause
+        (per generation and clause): the same numbers on every database."""
+        if generation is None:
+            generation = SearchIndexState.current()
+        key = cache_key("lengths", generation, "", {})
+        lengths = cache.get(key)
+        if lengths is None:
+            row = run(
+                "SELECT COUNT(*), AVG(LENGTH(title_terms)), AVG(LENGTH(body_terms)) "
+                "FROM search_searchdocument",
+                [],
+            )[0]
+            lengths = (row[0], float(row[1] or 1), float(row[2] or 1))
+            cache.set(key, lengths, CACHE_TIMEOUT)
+        frequencies = []
+        for clause in parsed.clauses:
+            one = parsed.with_minimum(None)
+            one = replace(one, clauses=(clause,))
+            key = cache_key("df", generation, expression(one), {})
+            frequency = cache.get(key)
+            if frequency is None:
+                frequency = count_documents([document_match(one)])
+                cache.set(key, frequency, CACHE_TIMEOUT)
+            frequencies.append(frequency)
+        return ranking.Statistics(
+            documents=lengths[0],
+            average_length={"title": lengths[1] + 1, "body": lengths[2] + 1},
+            document_frequency=tuple(frequencies),
+        )
 
     # --- totals and facet counts -----------------------------------------------
 
@@ -732,11 +860,20 @@ def selected_filters(filters):
 
 
 def expression(parsed):
+    """The query as the database sees it, with the minimum of clauses (cache keys)."""
     if not parsed:
         return ""
     if vendor() == "sqlite":
-        return fts5_expression(parsed)
-    return tsquery_expression(parsed)
+        text = fts5_expression(parsed)
+    else:
+        text = tsquery_expression(parsed)
+    return f"{text}~{parsed.required}"
+
+
+def candidate(document):
+    return ranking.Candidate(
+        document.pk, document.title_terms, document.body_terms, document.date
+    )
 
 
 def cache_key(kind, generation, text, filters):

@@ -93,6 +93,8 @@ class Hit:
     themes: list = field(default_factory=list)
     date: datetime.date | None = None
     score: float | None = None
+    # Query words (as typed) this result does not contain ("Niet gevonden: …").
+    missing: list = field(default_factory=list)
 
     @property
     def kind_label(self):
@@ -116,6 +118,84 @@ def choice_labels():
     from practices.models import PracticePage
 
     return {"type": KIND_LABELS, "evidence": dict(PracticePage.EvidenceLevel.choices)}
+
+
+def facet_choices(name):
+    """{value: label} of every value the facet ``name`` can take (from the reference
+    data, whatever the engine), or ``None`` for the year (any year)."""
+    from taggit.models import Tag
+
+    from home.models import (
+        InterventionType,
+        Municipality,
+        PartnerType,
+        RiecRegion,
+        Theme,
+        Track,
+    )
+    from practices.models.pages import PracticePageTag
+
+    if name == "year":
+        return None
+    if name in choice_labels():
+        return {value: str(label) for value, label in choice_labels()[name].items()}
+    if name == "municipality":
+        return {m.slug: m.display_name for m in Municipality.objects.all()}
+    if name == "tag":
+        tags = Tag.objects.filter(pk__in=PracticePageTag.objects.values("tag_id"))
+        return dict(tags.values_list("slug", "name"))
+    models = {
+        "theme": Theme,
+        "riec": RiecRegion,
+        "intervention": InterventionType,
+        "partner": PartnerType,
+        "track": Track,
+    }
+    return dict(models[name].objects.values_list("slug", "name"))
+
+
+class UnknownFacetValue(ValueError):
+    """A filter value that is neither a value nor a label of its facet."""
+
+    def __init__(self, facet, values, choices):
+        super().__init__(facet, values)
+        self.facet = facet
+        self.values = values
+        self.choices = choices
+
+
+def resolve_facet_values(name, values):
+    """The facet values meant by ``values``, each given as value (slug) or label, in
+    any case: ``riec=Amsterdam-Amstelland`` is ``riec=amsterdam-amstelland``. Raises
+    :class:`UnknownFacetValue`."""
+    if name == "year":
+        unknown = [
+            v for v in values if not (v.isascii() and v.isdigit() and len(v) == 4)
+        ]
+        if unknown:
+            raise UnknownFacetValue(name, unknown, None)
+        return tuple(values)
+    choices = facet_choices(name)
+    lookup = {}
+    for value, label in choices.items():
+        lookup.setdefault(label.casefold(), value)
+    for value in choices:
+        lookup[value.casefold()] = value
+    if name == "municipality":
+        from home.models import Municipality
+
+        for slug, official in Municipality.objects.values_list("slug", "name"):
+            lookup.setdefault(official.casefold(), slug)
+    resolved, unknown = [], []
+    for value in values:
+        found = lookup.get(" ".join(value.split()).casefold())
+        if found is None:
+            unknown.append(value)
+        elif found not in resolved:
+            resolved.append(found)
+    if unknown:
+        raise UnknownFacetValue(name, unknown, choices)
+    return tuple(resolved)
 
 
 @dataclass
@@ -202,6 +282,25 @@ class SearchEngine:
 
     def parse(self, text):
         return parse_query(text, self.synonyms())
+
+    def clause_exists(self, parsed, index):
+        """Does any document match clause ``index`` of ``parsed``?"""
+        raise NotImplementedError
+
+    def corrected(self, parsed):
+        """``parsed`` with every single word that no document contains also matching
+        the closest known word (difflib over the indexed vocabulary): a one-letter
+        typo still finds what was meant, and the page says so."""
+        for index, label in enumerate(parsed.labels):
+            if " " in label or len(label) < 4 or self.clause_exists(parsed, index):
+                continue
+            lower = label.lower()
+            close = difflib.get_close_matches(
+                lower, self.vocabulary_candidates(lower), n=1, cutoff=0.8
+            )
+            if close and close[0] != lower:
+                parsed = parsed.with_correction(index, close[0])
+        return parsed
 
     # --- shared: helpful suggestions when nothing is found ---------------------
 

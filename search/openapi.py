@@ -1,14 +1,25 @@
 """The OpenAPI 3 description of the public search API (served at
 /api/zoeken/openapi.json)."""
 
-from search.engines import FACETS, SORTS
+from search.engines import FACETS, MAX_FILTER_VALUES, SORTS, facet_choices
+
+# The highest page number the API accepts (search.views checks the same number).
+MAX_PAGE = 999_999
 
 
-def _string_array(description):
+def _string_array(description, name):
+    """The values of facet ``name``: its codes and names as they are now (the schema
+    is generated per request), or a four-digit year."""
+    if name == "year":
+        items = {"type": "string", "pattern": "^[0-9]{4}$"}
+    else:
+        choices = facet_choices(name)
+        names = sorted({*choices, *(str(label) for label in choices.values())})
+        items = {"type": "string", "enum": names}
     return {
         "type": "array",
-        "items": {"type": "string", "maxLength": 120},
-        "maxItems": 20,
+        "items": items,
+        "maxItems": MAX_FILTER_VALUES,
         "description": description,
     }
 
@@ -23,9 +34,12 @@ def openapi_schema(server_url):
             "explode": True,
             "description": (
                 f"Filter op {str(label).lower()}: herhaal de parameter voor meer "
-                "waarden (OF binnen een filter, EN tussen filters)."
+                "waarden (OF binnen een filter, EN tussen filters). Een waarde is de "
+                "code (`value` in `facets`) of de naam (`label`), hoofdletters maken "
+                "niet uit. Een onbekende waarde geeft 400 met de geldige waarden."
+                + (" Een jaartal van vier cijfers." if name == "year" else "")
             ),
-            "schema": _string_array(f"{label}-waarden"),
+            "schema": _string_array(f"{label}-waarden", name),
         }
         for name, label in FACETS.items()
     ]
@@ -76,7 +90,12 @@ def openapi_schema(server_url):
                             "name": "page",
                             "in": "query",
                             "required": False,
-                            "schema": {"type": "integer", "minimum": 1, "default": 1},
+                            "schema": {
+                                "type": "integer",
+                                "minimum": 1,
+                                "maximum": MAX_PAGE,
+                                "default": 1,
+                            },
                         },
                         *facet_parameters,
                     ],
@@ -91,6 +110,11 @@ def openapi_schema(server_url):
                         },
                         "400": error,
                         "404": {**error, "description": "Pagina voorbij de laatste."},
+                        "405": {"description": "Alleen GET is toegestaan."},
+                        "503": {
+                            **error,
+                            "description": "Zoeken is even niet beschikbaar.",
+                        },
                     },
                 }
             },
@@ -116,7 +140,9 @@ def openapi_schema(server_url):
                                     }
                                 }
                             },
-                        }
+                        },
+                        "400": {**error, "description": "De parameter q ontbreekt."},
+                        "405": {"description": "Alleen GET is toegestaan."},
                     },
                 }
             },

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from wagtail.contrib.search_promotions.models import Query as PromotedQuery
@@ -25,10 +26,12 @@ from search.engines import (
     PageOutOfRange,
     SearchQuery,
     SearchUnavailable,
+    UnknownFacetValue,
     get_engine,
+    resolve_facet_values,
 )
 from search.models import QueryLog, scrub_personal_data
-from search.openapi import openapi_schema
+from search.openapi import MAX_PAGE, openapi_schema
 
 MAX_VALUE_LENGTH = 120
 UNAVAILABLE = gettext_lazy(
@@ -55,7 +58,12 @@ def query_from_request(request):
     params = request.GET
     q = " ".join(clean_text(params.get("q", "")).split())
     raw_page = params.get("page", "1").strip() or "1"
-    if not raw_page.isdigit() or int(raw_page) < 1 or len(raw_page) > 6:
+    # ASCII digits only: "²" and "①" are digits to str.isdigit() but not to int().
+    if (
+        not (raw_page.isascii() and raw_page.isdigit())
+        or len(raw_page) > len(str(MAX_PAGE))
+        or not 1 <= int(raw_page) <= MAX_PAGE
+    ):
         raise BadSearchRequest(
             _("Het paginanummer moet een geheel getal vanaf 1 zijn.")
         )
@@ -76,8 +84,30 @@ def query_from_request(request):
         if any(len(v) > MAX_VALUE_LENGTH for v in values):
             raise BadSearchRequest(_("Een filterwaarde is te lang."))
         if values:
-            filters[name] = tuple(dict.fromkeys(values))
+            try:
+                filters[name] = resolve_facet_values(name, values)
+            except UnknownFacetValue as error:
+                raise BadSearchRequest(unknown_value_message(error)) from error
     return SearchQuery(q=q, filters=filters, sort=sort, page=int(raw_page))
+
+
+def unknown_value_message(error):
+    """In Dutch: which value is unknown, and which values the filter takes."""
+    values = ", ".join(f"‘{v}’" for v in error.values)
+    label = str(FACETS[error.facet]).lower()
+    if error.choices is None:
+        return _(
+            "Onbekende waarde %(values)s voor het filter %(facet)s: geef een jaartal "
+            "van vier cijfers, bijvoorbeeld 2024."
+        ) % {"values": values, "facet": label}
+    valid = "; ".join(
+        f"{value} ({label})" if label.casefold() != value.casefold() else value
+        for value, label in sorted(error.choices.items())
+    )
+    return _(
+        "Onbekende waarde %(values)s voor het filter %(facet)s. Geldige waarden "
+        "(de code of de naam, hoofdletters maken niet uit): %(valid)s."
+    ) % {"values": values, "facet": label, "valid": valid or _("geen")}
 
 
 def query_string(query, **changes):
@@ -131,6 +161,8 @@ def log_query(q, result_count):
     QueryLog.record(scrubbed, get_engine().parse(scrubbed).normalised, result_count)
 
 
+# csrf_exempt: a POST is answered 405 (wrong method), not 403 (no CSRF token).
+@csrf_exempt
 @require_GET
 def search_page(request):
     context = {"sorts": SORTS, "max_query_length": MAX_QUERY_LENGTH}
@@ -248,6 +280,7 @@ def json_error(message, status):
     return JsonResponse({"error": message, "status": status}, status=status)
 
 
+@csrf_exempt
 @require_GET
 def search_api(request):
     try:
@@ -267,14 +300,18 @@ def search_api(request):
     return JsonResponse(results_as_json(results, request))
 
 
+@csrf_exempt
 @require_GET
 def openapi(request):
     return JsonResponse(openapi_schema(absolute_url("/")))
 
 
+@csrf_exempt
 @require_GET
 def suggestions(request):
     """Titles that match what the visitor is typing (JSON, for search-suggest.js)."""
+    if "q" not in request.GET:
+        return json_error(_("De parameter q (wat er getypt is) ontbreekt."), 400)
     prefix = clean_text(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     try:
         titles = get_engine().suggest_titles(prefix) if prefix.strip() else []

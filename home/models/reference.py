@@ -77,6 +77,15 @@ class Municipality(index.Indexed, models.Model):
         blank=True,
         help_text=_("Alleen invullen als de gangbare naam afwijkt, zoals Den Haag."),
     )
+    former_names = models.CharField(
+        _("vroegere namen"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Namen van gemeenten die in deze gemeente zijn opgegaan, gescheiden door "
+            "komma's, bijvoorbeeld 'Weesp'. Zo vindt de zoekfunctie ook de oude naam."
+        ),
+    )
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     province = models.CharField(_("provincie"), max_length=40)
     safety_region_code = models.CharField(_("veiligheidsregiocode"), max_length=4)
@@ -91,8 +100,12 @@ class Municipality(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.SearchField("common_name"),
+        index.SearchField("former_names"),
+        index.SearchField("cbs_code"),
         index.AutocompleteField("name"),
         index.AutocompleteField("common_name"),
+        index.AutocompleteField("former_names"),
+        index.AutocompleteField("cbs_code"),
         index.FilterField("province"),
         index.FilterField("riec_region"),
     ]

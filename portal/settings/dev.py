@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
 from .base import PORTAL_BASE_URL
-from .env import env, env_list
+from .env import env, env_int, env_list
 
 DEBUG = True
 # A fixed key is acceptable here only because dev settings never serve real users;
@@ -17,3 +17,7 @@ OUTBOX_DELIVERY_BACKEND = env(
 )
 # `make run HOST=...` serves on another address: it must answer there too.
 ALLOWED_HOSTS.append(urlsplit(PORTAL_BASE_URL).hostname)
+# Django's own admin at /django-admin/, for inspecting data while developing.
+DJANGO_ADMIN_ENABLED = True
+# Templates and content change all the time while developing: no page cache.
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 0)

@@ -35,3 +35,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
 # Serve static files straight from the finders: tests never run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Other areas' tests sign in with force_login and open admin pages: they would all stop
+# at the second-factor page. tests/practices/test_two_factor.py switches it on.
+TWO_FACTOR_REQUIRED_FOR_EDITORS = False
+# Django's test client logs in without a request, which django-axes refuses;
+# tests/practices/test_login_throttle.py switches it on.
+AXES_ENABLED = False
+# Pages and shared data are not cached (tests change data without publishing); the
+# caching tests switch the caches on. The caching headers are set as in production.
+PAGE_CACHE_TIMEOUT = 0
+DATA_CACHE_TIMEOUT = 0

@@ -133,8 +133,14 @@ def test_own_cancellation_of_one_attendee_is_confirmed(
     assert sorted(m.to[0] for m in mailoutbox) == sorted(
         [attendee.email, registration.contact_email]
     )
-    assert all(m.subject.startswith("Afgemeld") for m in mailoutbox)
-    assert attendee.name in mailoutbox[0].body
+    # Changed deliberately (issue 12): the removed attendee and the contact person get
+    # different texts.
+    (removed,) = [m for m in mailoutbox if m.to == [attendee.email]]
+    (contact,) = [m for m in mailoutbox if m.to == [registration.contact_email]]
+    assert removed.subject.startswith("Afgemeld")
+    assert "U bent afgemeld" in removed.body
+    assert contact.subject.startswith("Deelnemer afgemeld")
+    assert attendee.name in contact.body
 
 
 def test_session_cancelled_by_editors_informs_everyone_once(

@@ -166,7 +166,7 @@ class SlowCountingBackend(BaseEmailBackend):
         return len(messages)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(
     TASKS=DATABASE_TASKS,
     OUTBOX_DELIVERY_BACKEND="tests.home.test_outbox.SlowCountingBackend",

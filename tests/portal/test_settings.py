@@ -181,3 +181,48 @@ def test_the_shared_cache_works_against_a_real_redis_server(redis_cache):
     assert other_process.get("seats:42") == 5
     assert other_process.incr("seats:42") == 6
     assert redis_cache.get("seats:42") == 6
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:////tmp/kennisportaal.sqlite3",
+        "sqlite:////tmp/k.sqlite3?transaction_mode=IMMEDIATE&timeout=20",
+        "sqlite:////tmp/k.sqlite3?init_command=PRAGMA+journal_mode%3DWAL&timeout=20",
+        "sqlite:////tmp/k.sqlite3?transaction_mode=IMMEDIATE&timeout=1"
+        "&init_command=PRAGMA+journal_mode%3DWAL",
+    ],
+)
+def test_production_refuses_sqlite_without_the_embedded_options(url):
+    result = run_with_production_settings(
+        SETUP + "print(settings.DEBUG)", **{**PRODUCTION_ENV, "DATABASE_URL": url}
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "database is locked" in result.stderr  # it says why
+
+
+def test_production_accepts_sqlite_configured_like_the_embedded_default():
+    # The example in the error message and docs/deployment.md.
+    url = (
+        "sqlite:////tmp/k.sqlite3?transaction_mode=IMMEDIATE&timeout=20"
+        "&init_command=PRAGMA+journal_mode%3DWAL%3B+PRAGMA+synchronous%3DNORMAL"
+    )
+    result = run_with_production_settings(
+        SETUP + "print(settings.DATABASES['default']['OPTIONS']['transaction_mode'])",
+        **{**PRODUCTION_ENV, "DATABASE_URL": url},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "IMMEDIATE"
+
+
+def test_production_has_no_django_admin_and_security_middleware():
+    result = run_with_production_settings(
+        SETUP + "from django.urls import resolve\n"
+        # Only Wagtail's page serving (a 404 there) catches the path.
+        "print(resolve('/django-admin/').url_name)\n"
+        "print('axes.middleware.AxesMiddleware' == settings.MIDDLEWARE[-1])",
+        **PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["wagtail_serve", "True"]

@@ -43,6 +43,13 @@ class SiteBuilder:
 
     def folder(self, municipality):
         if municipality.pk not in self.folders:
+            # The demo content (loaded by the relevance suite) has folders too.
+            existing = MunicipalityPracticesPage.objects.filter(
+                municipality=municipality
+            ).first()
+            if existing:
+                self.folders[municipality.pk] = existing
+                return existing
             folder = MunicipalityPracticesPage(
                 title=municipality.display_name,
                 slug=f"map-{municipality.slug}",

@@ -70,9 +70,21 @@ def test_punctuation_and_query_syntax_are_separators():
 
 
 def test_parse_query_without_synonyms_gives_one_clause_per_term():
-    parsed = parse_query("criminele jeugdgroepen")
-    assert parsed.clauses == ((("criminel",),), (("jeugdgroep",),))
-    assert not parse_query("  de het een  ")
+    parsed = parse_query("criminele gemeenten")
+    assert parsed.clauses == ((("criminel",),), (("gemeent",),))
+    assert not parse_query("  ")
+
+
+def test_a_query_of_only_stop_words_asks_for_those_words():
+    # Before, "om" became an empty query and listed every document.
+    assert parse_query("  de het een  ").clauses == (
+        (("de",),),
+        (("het",),),
+        (("een",),),
+    )
+    assert parse_query("om").clauses == ((("om",),),)
+    # Among other words a stop word is still dropped.
+    assert parse_query("samen om tafel").labels == ("samen", "tafel")
 
 
 def test_acronym_expands_to_its_multi_word_form():
@@ -80,7 +92,7 @@ def test_acronym_expands_to_its_multi_word_form():
     first = parsed.clauses[0]
     assert ("riec",) in first
     assert tuple(normalise("Regionaal Informatie Expertisecentrum")) in first
-    assert parsed.clauses[1] == (("vastgoed",),)
+    assert parsed.clauses[1][0] == ("vastgoed",)
 
 
 def test_multi_word_form_expands_to_the_acronym_in_any_inflection():

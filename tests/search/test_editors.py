@@ -34,7 +34,8 @@ def test_a_new_synonym_works_without_reindexing(site_builder):
     engine = get_engine()
     assert engine.search(SearchQuery(q="cannabis")).total == 0
     Synonym.objects.create(term="cannabis", equivalents="hennep\nwiet")
-    assert engine.search(SearchQuery(q="cannabis")).total == 0  # compound words
+    # Found through the parts of the compounds hennepkwekerijen and wietteelt.
+    assert engine.search(SearchQuery(q="cannabis")).total == 1
     Synonym.objects.create(term="cannabisteelt", equivalents="hennepkwekerijen")
     assert engine.search(SearchQuery(q="cannabisteelt")).total == 1
 

@@ -95,14 +95,67 @@ def test_bad_parameters_give_a_dutch_message_and_a_4xx(
     assert message in api.json()["error"]
 
 
-def test_unknown_facet_value_offers_removing_it(client, indexed):
+def test_unknown_facet_value_is_a_400_listing_the_valid_values(client, indexed):
+    # Before, an unknown value silently gave 0 results.
     response = client.get(
         reverse("search"), {"q": "witwassen", "theme": "bestaat-niet"}
     )
     html = response.content.decode()
+    assert response.status_code == 400
+    assert "Onbekende waarde ‘bestaat-niet’ voor het filter thema" in html
+    assert "witwassen" in html and "criminele-jeugdgroepen" in html
+    assert 'value="witwassen"' in html  # the page keeps the visitor's query
+    api = client.get(reverse("search_api"), {"riec": "Nergensland"})
+    assert api.status_code == 400
+    assert "amsterdam-amstelland; " in api.json()["error"]
+    year = client.get(reverse("search_api"), {"year": "²⁰²⁴"})
+    assert year.status_code == 400
+    assert "jaartal" in year.json()["error"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"riec": "amsterdam-amstelland"},
+        {"riec": "Amsterdam-Amstelland"},
+        {"riec": "AMSTERDAM-AMSTELLAND"},
+        {"municipality": "Amsterdam"},
+        {"municipality": " amsterdam "},
+        {"theme": "Criminele jeugdgroepen"},
+        {"type": "Praktijk"},
+        {"evidence": "praktijkervaring"},
+    ],
+)
+def test_facet_values_are_accepted_as_slug_or_label_in_any_case(
+    client, indexed, params
+):
+    data = client.get(reverse("search_api"), params).json()
+    assert data["total"] >= 6
+    name = next(iter(params))
+    selected = [
+        v["value"]
+        for facet in data["facets"]
+        if facet["name"] == name
+        for v in facet["values"]
+        if v["selected"]
+    ]
+    assert len(selected) == 1 and selected[0] == selected[0].lower()
+    assert data["query"]["filters"][name] == selected
+
+
+def test_a_known_value_without_results_offers_removing_it(client, indexed):
+    response = client.get(reverse("search"), {"q": "witwassen", "track": "groep"})
+    html = response.content.decode()
     assert response.status_code == 200
-    assert "0 resultaten" in html
     assert "Zonder het filter" in html
+
+
+@pytest.mark.parametrize("page", ["²", "①", "٣", "１", "2²"])
+def test_unicode_digits_are_a_400_not_a_500(client, indexed, page):
+    for name in ("search", "search_api"):
+        response = client.get(reverse(name), {"page": page})
+        assert response.status_code == 400
+        assert "paginanummer" in response.content.decode()
 
 
 def test_api_returns_the_same_results_and_facets_as_the_page(client, indexed):
@@ -126,7 +179,20 @@ def test_openapi_schema_describes_the_api(client):
     operation = schema["paths"]["/api/zoeken/"]["get"]
     names = {parameter["name"] for parameter in operation["parameters"]}
     assert {"q", "sort", "page", "theme", "municipality", "year"} <= names
-    assert {"200", "400", "404"} <= set(operation["responses"])
+    assert {"200", "400", "404", "405"} <= set(operation["responses"])
+    page = next(p for p in operation["parameters"] if p["name"] == "page")
+    assert page["schema"]["maximum"] == 999_999
+    suggest = schema["paths"]["/zoeken/suggesties/"]["get"]
+    assert suggest["parameters"][0]["required"] is True
+    assert {"200", "400"} <= set(suggest["responses"])
+
+
+def test_the_server_enforces_what_the_schema_says(client, indexed):
+    assert client.get(reverse("search_api"), {"page": "999999"}).status_code == 404
+    assert client.get(reverse("search_api"), {"page": "1000000"}).status_code == 400
+    missing_q = client.get(reverse("search_suggestions"))
+    assert missing_q.status_code == 400
+    assert "q" in missing_q.json()["error"]
 
 
 def test_title_suggestions(client, indexed):
@@ -143,7 +209,8 @@ def test_queries_are_logged_without_personal_data(client, indexed):
     client.get(reverse("search"), {"q": "jeugdgroep", "page": "2"})
     log = QueryLog.objects.get()
     assert log.query == "witwassen [e-mail] [nummer]"
-    assert log.result_count == 0
+    # Most words, then fewer: "witwassen" alone finds the one practice.
+    assert log.result_count == 1
     assert log.normalised == "witwass|witwaspraktijk e mail nummer"
 
 
@@ -160,7 +227,9 @@ def test_promoted_results_appear_above_results_for_their_query(client, indexed):
 
 
 def test_post_is_not_allowed(client):
+    # 405 (wrong method), not 403 (missing CSRF token).
     assert client.post(reverse("search")).status_code == 405
+    assert client.post(reverse("search_api")).status_code == 405
 
 
 def test_code_facets_are_labelled_in_the_interface_language(client, indexed):
