@@ -12,7 +12,7 @@ FOCUSED = """() => {
         id: el.id,
         href: el.getAttribute("href"),
         text: el.textContent.trim(),
-        inLanguageSwitch: Boolean(el.closest("nav.language-switch")),
+        inLanguageSwitch: Boolean(el.closest(".language-switch")),
     };
 }"""
 
