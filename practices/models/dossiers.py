@@ -134,6 +134,10 @@ class ThemeDossierPage(Page):
             if index_page
             else None
         )
+        # Where the "vergelijk" checkboxes go (practices/compare.py).
+        context["compare_url"] = (
+            index_page.url + index_page.reverse_subpage("compare") if index_page else ""
+        )
         return context
 
     @staticmethod
