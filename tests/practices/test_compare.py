@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from tests import factories
 from tests.factories import make_practice, make_user
 from tests.practices.builders import make_session
+from tests.test_html_validity import validation_errors, vnu  # noqa: F401 (fixture)
 
 URL = "/praktijken/vergelijk/"
 SECRET = "Pand Kerkstraat 12 wordt gesloten"
@@ -428,3 +429,52 @@ def test_checkboxes_on_the_listing_the_dossier_and_the_practice_page(
     assert 'id="compare-related"' in html
     assert f'<input type="hidden" name="p" value="{first.pk}">' in html
     assert f'id="compare-related-{second.pk}" name="p" value="{second.pk}"' in html
+
+
+@pytest.mark.django_db
+def test_comparison_matrix_and_error_pages_are_valid_html(
+    client,
+    practice_index,
+    vnu,
+    tmp_path,  # noqa: F811 (imported fixture)
+):
+    from practices.models import ThemeDossierIndexPage, ThemeDossierPage
+
+    first, second = two_practices()
+    make_session(
+        "Bijeenkomst met lessen",
+        days=-20,
+        practices=[first, second],
+        lessons=[(second, "<p>Screen vóór de vergunning</p>")],
+    )
+    dossiers = ThemeDossierIndexPage(title="Thema's", slug="themas")
+    practice_index.get_parent().add_child(instance=dossiers)
+    dossiers.add_child(
+        instance=ThemeDossierPage(
+            title="Witwassen",
+            slug="witwassen",
+            theme=factories.theme("witwassen"),
+            introduction="<p>Over witwassen.</p>",
+        )
+    )
+    pages = {
+        "compare.html": (f"{URL}?p={first.pk}&p={second.pk}", 200),
+        "too-few.html": (f"{URL}?p={first.pk}", 400),
+        "unknown.html": (f"{URL}?p={first.pk}&p=999999", 404),
+        "matrix.html": ("/themas/witwassen/gemeenten/", 200),
+        "dossier.html": ("/themas/witwassen/", 200),
+        "listing.html": ("/praktijken/", 200),
+        "practice.html": (first.url, 200),
+    }
+    for name, (url, status) in pages.items():
+        response = client.get(url)
+        assert response.status_code == status, url
+        (tmp_path / name).write_bytes(response.content)
+
+    errors = validation_errors(vnu, [str(tmp_path / name) for name in pages])
+
+    assert not errors, "\n".join(
+        f"{e.get('url', '?').rsplit('/', 1)[-1]} line {e.get('lastLine')}: "
+        f"{e['message']} {e.get('extract', '')}"
+        for e in errors
+    )
