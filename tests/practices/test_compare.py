@@ -433,11 +433,9 @@ def test_checkboxes_on_the_listing_the_dossier_and_the_practice_page(
 
 @pytest.mark.django_db
 def test_comparison_matrix_and_error_pages_are_valid_html(
-    client,
-    practice_index,
-    vnu,
-    tmp_path,  # noqa: F811 (imported fixture)
+    client, practice_index, request, tmp_path
 ):
+    vnu_command = request.getfixturevalue("vnu")  # skips loudly without Java
     from practices.models import ThemeDossierIndexPage, ThemeDossierPage
 
     first, second = two_practices()
@@ -471,7 +469,7 @@ def test_comparison_matrix_and_error_pages_are_valid_html(
         assert response.status_code == status, url
         (tmp_path / name).write_bytes(response.content)
 
-    errors = validation_errors(vnu, [str(tmp_path / name) for name in pages])
+    errors = validation_errors(vnu_command, [str(tmp_path / name) for name in pages])
 
     assert not errors, "\n".join(
         f"{e.get('url', '?').rsplit('/', 1)[-1]} line {e.get('lastLine')}: "
