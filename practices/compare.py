@@ -354,7 +354,9 @@ def _base_context(index_page, request):
 
 
 def compare_url(index_page):
-    return index_page.url + index_page.reverse_subpage("compare")
+    """The comparison's URL, or "" when the listing is not routable in any site."""
+    url = index_page.url
+    return url + index_page.reverse_subpage("compare") if url else ""
 
 
 def _page_response(index_page, request, practices, rows):

@@ -139,9 +139,9 @@ class ThemeDossierPage(RoutablePageMixin, Page):
         )
         context["matrix_url"] = self.url + self.reverse_subpage("matrix")
         # Where the "vergelijk" checkboxes go (practices/compare.py).
-        context["compare_url"] = (
-            index_page.url + index_page.reverse_subpage("compare") if index_page else ""
-        )
+        from practices.compare import compare_url
+
+        context["compare_url"] = compare_url(index_page) if index_page else ""
         return context
 
     @path("gemeenten/", name="matrix")

@@ -597,9 +597,9 @@ class PracticePage(Page):
             index.get_url(request=request) if index else "/praktijken/"
         )
         # Where "Vergelijk deze praktijk met" goes (practices/compare.py).
-        context["compare_url"] = (
-            index.url + index.reverse_subpage("compare") if index else ""
-        )
+        from practices.compare import compare_url
+
+        context["compare_url"] = compare_url(index) if index else ""
         context["evidence_path"] = (
             list(self.evidence_assessments.order_by("recorded_at", "pk"))
             if self.pk

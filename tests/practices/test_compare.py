@@ -476,3 +476,23 @@ def test_comparison_matrix_and_error_pages_are_valid_html(
         f"{e['message']} {e.get('extract', '')}"
         for e in errors
     )
+
+
+@pytest.mark.django_db
+def test_checkboxes_on_practices_in_the_search_results(client):
+    from tests.search.conftest import SiteBuilder, rebuild_index
+
+    builder = SiteBuilder()
+    factories.make_home_page(slug=builder.home.slug)  # the builder's home as the site
+    practice = builder.practice(
+        "Aanpak criminele jeugdgroepen", "Gemeente en politie.", municipality="GM0599"
+    )
+    builder.session("Leerbijeenkomst jeugdgroepen")
+    rebuild_index()
+
+    html = client.get("/zoeken/?q=jeugdgroepen").content.decode()
+
+    assert "Leerbijeenkomst jeugdgroepen" in html
+    assert f'name="p" value="{practice.pk}" form="compare-form"' in html
+    assert html.count('form="compare-form"') == 1  # a session has no checkbox
+    assert 'id="compare-form" method="get" action="/praktijken/vergelijk/"' in html
