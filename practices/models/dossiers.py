@@ -4,11 +4,13 @@ practices in that theme."""
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -49,9 +51,10 @@ class ThemeDossierIndexPage(Page):
         return context
 
 
-class ThemeDossierPage(Page):
+class ThemeDossierPage(RoutablePageMixin, Page):
     """A curated dossier on one theme: introduction, featured practices, documents and
-    figures, with the theme's sessions and all its practices added automatically."""
+    figures, with the theme's sessions and all its practices added automatically, and
+    the municipalities compared on the theme (gemeenten/)."""
 
     theme = models.OneToOneField(
         "home.Theme",
@@ -134,7 +137,32 @@ class ThemeDossierPage(Page):
             if index_page
             else None
         )
+        context["matrix_url"] = self.url + self.reverse_subpage("matrix")
+        # Where the "vergelijk" checkboxes go (practices/compare.py).
+        from practices.compare import compare_url
+
+        context["compare_url"] = compare_url(index_page) if index_page else ""
         return context
+
+    @path("gemeenten/", name="matrix")
+    def matrix(self, request):
+        """The municipalities with practices in this theme against the tracks and
+        intervention types they used (practices/theme_matrix.py)."""
+        from home import page_cache
+        from practices.models import PracticeIndexPage
+        from practices.theme_matrix import theme_matrix
+
+        page_cache.depends_on(request, page_cache.PRACTICES)
+        index_page = PracticeIndexPage.objects.live().public().first()
+        listing_url = index_page.get_url(request=request) if index_page else ""
+        context = {
+            "page": self,
+            "self": self,
+            "request": request,
+            "matrix": theme_matrix(self.theme, listing_url),
+            "listing_url": listing_url,
+        }
+        return TemplateResponse(request, "practices/theme_matrix_page.html", context)
 
     @staticmethod
     def automatic_figures(practices, sessions, now):

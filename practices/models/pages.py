@@ -70,6 +70,24 @@ class PracticeIndexPage(RoutablePageMixin, Page):
 
         return PracticeFeed()(request, index_page=self)
 
+    @path("vergelijk/", name="compare")
+    def compare(self, request):
+        from practices.compare import compare_view
+
+        return compare_view(self, request)
+
+    @path("vergelijk/csv/", name="compare_csv")
+    def compare_csv(self, request):
+        from practices.compare import compare_view
+
+        return compare_view(self, request, file_format="csv")
+
+    @path("vergelijk/xlsx/", name="compare_xlsx")
+    def compare_xlsx(self, request):
+        from practices.compare import compare_view
+
+        return compare_view(self, request, file_format="xlsx")
+
 
 class MunicipalityPracticesPage(Page):
     """A folder for one municipality's practices; its contributors may write only here.
@@ -578,6 +596,10 @@ class PracticePage(Page):
         context["index_url"] = (
             index.get_url(request=request) if index else "/praktijken/"
         )
+        # Where "Vergelijk deze praktijk met" goes (practices/compare.py).
+        from practices.compare import compare_url
+
+        context["compare_url"] = compare_url(index) if index else ""
         context["evidence_path"] = (
             list(self.evidence_assessments.order_by("recorded_at", "pk"))
             if self.pk
