@@ -43,20 +43,6 @@ def compare_site(transactional_db, django_db_serialized_rollback):
     return practices
 
 
-@pytest.fixture
-def page(browser, live_server):
-    """The shared `page` fixture, but with bypass_csp: since the Content-Security-Policy
-    (script-src 'self') landed, the shared fixture's inline injection of axe-core is
-    blocked (reported to the lead; the fix belongs in tests/browser/conftest.py)."""
-    context = browser.new_context(
-        locale="nl-NL", base_url=live_server.url, bypass_csp=True
-    )
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def tab_until(page, selector, max_tabs=60):
     script = f"() => document.activeElement.matches({selector!r})"
     for _ in range(max_tabs):
