@@ -313,6 +313,14 @@ class AttendeeForm(forms.Form):
 
 
 class BaseAttendeeFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_few_forms": _("Meld ten minste één deelnemer aan."),
+        "too_many_forms": _(
+            "Er zijn te veel deelnemers voor één organisatie bij deze bijeenkomst."
+        ),
+    }
+
     def clean(self):
         super().clean()
         if any(self.errors):

@@ -147,6 +147,28 @@ def _attendee_initial(data, prefix, total):
     ]
 
 
+def error_summary(form, formset):
+    """The registration form's errors as (field id, label, message) for the summary that
+    takes focus after a refused POST, each linking to its field (NL Design System)."""
+    entries = [(None, None, error) for error in form.non_field_errors()]
+    entries += [(None, None, error) for error in formset.non_form_errors()]
+    for name, errors in form.errors.items():
+        if name in form.fields and name != "__all__":
+            field = form[name]
+            entries += [(field.id_for_label, field.label, error) for error in errors]
+    for number, attendee_form in enumerate(formset.forms, start=1):
+        entries += [(None, None, e) for e in attendee_form.non_field_errors()]
+        for name, errors in attendee_form.errors.items():
+            if name in attendee_form.fields and name != "__all__":
+                field = attendee_form[name]
+                label = _("Deelnemer %(number)s: %(label)s") % {
+                    "number": number,
+                    "label": field.label,
+                }
+                entries += [(field.id_for_label, label, error) for error in errors]
+    return entries
+
+
 def session_detail(request, page):
     municipalities = municipality_choices()
     networks = network_choices()
@@ -154,6 +176,7 @@ def session_detail(request, page):
     form_kwargs = {"municipalities": municipalities}
     status = 200
     refusal = None
+    new_attendee = None
 
     if request.method == "POST":
         if request.POST.get("actie") == ADD_ATTENDEE:
@@ -172,6 +195,10 @@ def session_detail(request, page):
             formset = formset_class(
                 prefix="deelnemers", initial=initial, form_kwargs=form_kwargs
             )
+            if len(initial) > total:
+                # The new row takes focus, so a keyboard user goes on typing there.
+                new_attendee = formset.forms[-1]
+                new_attendee.fields["name"].widget.attrs["autofocus"] = True
         else:
             form = RegistrationForm(
                 request.POST, municipalities=municipalities, networks=networks
@@ -193,6 +220,8 @@ def session_detail(request, page):
             "form": form,
             "formset": formset,
             "refusal": refusal,
+            "error_summary": error_summary(form, formset) if refusal else [],
+            "new_attendee": new_attendee,
             "seats": services.seat_summary(page),
             "registration_state": page.registration_state(),
             "json_ld": event_json_ld(page),
