@@ -479,7 +479,9 @@ class DatabaseEngine(SearchEngine):
         if all_total <= self.rank_all_limit:
             segments.append(("ranked", all_words, all_total))
         else:
-            in_title = all_words.filter(title_filter(every))
+            # A title match is a match: no need to intersect with the (large) set of
+            # all matches.
+            in_title = documents.filter(title_filter(every))
             in_title_total = in_title.count()
             if in_title_total <= self.rank_all_limit:
                 segments.append(("ranked", in_title, in_title_total))
