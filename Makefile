@@ -17,6 +17,9 @@ CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Every absolute link (mails, feeds, API) is built from the address `make run` serves,
+# unless PORTAL_BASE_URL says otherwise (e.g. behind a proxy): see docs/deployment.md.
+RUN_BASE_URL := $(or $(PORTAL_BASE_URL),http://$(HOST):$(PORT))
 # Extra arguments for every pytest run, e.g. make test-sqlite PYTEST_ARGS="-x -k events".
 PYTEST_ARGS ?=
 
@@ -38,6 +41,12 @@ missing = case "$${CI:-}" in \
 		"$(1)" "$(2)" "$(3)" >&2; exit 1 ;; \
 	esac
 BANNER := ****************************************************************************
+
+# Starts a throw-away redis-server in $$services/redis and exports REDIS_URL for the tests that
+# need a real shared cache; the caller's EXIT trap stops it. Missing: skipped loudly, or fails in CI.
+redis_start = if bin/redis-test-server check 2>/dev/null; then \
+		export REDIS_URL=$$(bin/redis-test-server start "$$services/redis"); \
+	else $(call missing,the tests against a real Redis,redis-server,apt-get install redis-server); fi;
 
 # pytest's exit code 5 means it collected nothing: for these suites that is a failure.
 # $(call pytest,DESCRIPTION,ARGS)
@@ -91,10 +100,20 @@ $(MESSAGES_STAMP): $(PO_FILES) | $(VENV)/.installed
 # --- running ---------------------------------------------------------------------------
 
 .PHONY: run
-run: install ## run the portal at http://127.0.0.1:8000 with demo content (SQLite)
+run: install ## run the portal at http://127.0.0.1:8000 with demo content (SQLite) and its background worker; HOST=, PORT= serve elsewhere
 	@mkdir -p var
-	$(DEV) $(MANAGE) prepare_demo_site --url http://$(HOST):$(PORT)
-	$(DEV) $(MANAGE) runserver $(HOST):$(PORT)
+	@# Loading the demo runs its thousands of index updates at once, not via the worker.
+	TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend PORTAL_BASE_URL=$(RUN_BASE_URL) \
+		$(DEV) $(MANAGE) prepare_demo_site --url $(RUN_BASE_URL)
+	@# The worker delivers mail from the outbox (printed here) and runs Wagtail's tasks.
+	@# Both stop together: when either ends, or on Ctrl-C, the other is stopped too.
+	@echo "$(MANAGE) db_worker & $(MANAGE) runserver $(HOST):$(PORT)"
+	@export PORTAL_BASE_URL=$(RUN_BASE_URL); \
+	$(DEV) $(MANAGE) db_worker --queue-name '*' & worker=$$!; \
+	$(DEV) $(MANAGE) runserver $(HOST):$(PORT) & server=$$!; \
+	trap 'kill $$worker $$server 2>/dev/null || true; wait' EXIT; \
+	trap 'exit 130' INT TERM HUP; \
+	wait -n $$worker $$server
 
 # --- checking and testing --------------------------------------------------------------
 
@@ -118,23 +137,28 @@ check: install ## Django system checks, missing migrations, deployment checks
 	@echo "manage.py check --deploy (production settings, dummy secrets)"
 	@env DJANGO_SETTINGS_MODULE=portal.settings.production \
 		SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(60))')" \
-		ALLOWED_HOSTS=portal.example DATABASE_URL=postgres://u:p@localhost/db \
+		ALLOWED_HOSTS=portal.example PORTAL_BASE_URL=https://portal.example \
+		DATABASE_URL=postgres://u:p@localhost/db \
 		$(MANAGE) check --deploy --fail-level WARNING
 
 .PHONY: test-sqlite
-test-sqlite: install ## pytest without browser tests, on SQLite
+test-sqlite: install ## pytest without browser tests, on SQLite (and a throw-away Redis)
 	@mkdir -p var
-	@$(TEST_SHELL) $(call pytest,SQLite,-m "not browser")
+	@services=$$(mktemp -d); trap 'bin/redis-test-server stop "$$services/redis"; rmdir "$$services"' EXIT; \
+	trap 'exit 130' INT TERM HUP; \
+	$(redis_start) \
+	$(TEST_SHELL) $(call pytest,SQLite,-m "not browser")
 
 .PHONY: test-postgres
 test-postgres: install ## pytest without browser tests, on a throw-away PostgreSQL cluster
 	@if ! bin/pg-test-cluster check 2>/dev/null; then \
 		$(call missing,PostgreSQL tests,PostgreSQL server,apt-get install postgresql-15); \
 	else \
-		cluster=$$(mktemp -d); \
-		trap 'bin/pg-test-cluster stop "$$cluster"' EXIT; \
+		cluster=$$(mktemp -d); services=$$(mktemp -d); \
+		trap 'bin/pg-test-cluster stop "$$cluster"; bin/redis-test-server stop "$$services/redis"; rmdir "$$services"' EXIT; \
 		trap 'exit 130' INT TERM HUP; \
 		url=$$(bin/pg-test-cluster start "$$cluster"); \
+		$(redis_start) \
 		$(TEST_SHELL) export DATABASE_URL="$$url"; \
 		$(call pytest,PostgreSQL,-m "not browser"); \
 	fi

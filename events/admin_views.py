@@ -6,23 +6,31 @@ a data migration. Every change goes through events.services, as on the public si
 """
 
 import csv
+import re
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from events import emails, services
 from events.models import Attendee, Registration, SessionPage
 
 VIEW_PERMISSION = "events.view_registration"
 CHANGE_PERMISSION = "events.change_registration"
+
+
+# Control characters but tab, line feed and carriage return; surrogates; U+FFFE/U+FFFF.
+ILLEGAL_CELL_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def _require(request, permission):
@@ -93,6 +101,13 @@ def session_report(request, session_id):
             if action == "promoveren":
                 services.promote_manually(registration.pk)
                 messages.success(request, _("De aanmelding is bevestigd."))
+            elif action == "annuleren" and request.POST.get("bevestigd") != "ja":
+                # Cancelling cannot be undone: ask first, on a page of its own.
+                return TemplateResponse(
+                    request,
+                    "events/admin/confirm_cancel.html",
+                    {"session": session, "registration": registration},
+                )
             elif action == "annuleren":
                 services.cancel_registration(registration.pk, by_editor=True)
                 messages.success(request, _("De aanmelding is geannuleerd."))
@@ -168,8 +183,10 @@ def _attendee_rows(session, status=""):
 
 
 def _safe_cell(value):
+    # Characters XML 1.0 cannot hold (control characters stored before the forms
+    # refused them) would make the Excel export fail: they are dropped on export.
+    text = ILLEGAL_CELL_CHARACTERS.sub("", str(value))
     # Spreadsheet programs run cells that start with = + - @ as formulas.
-    text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
@@ -250,27 +267,24 @@ def message_attendees(request, session_id):
             "body": form.cleaned_data["body"].replace("\r\n", "\n"),
         }
         sent = 0
-        recipients = list(attendees)
-        for registration_id, attendee_id in recipients:
-            sent += emails.deliver(
-                emails.MESSAGE,
-                registration_id,
-                attendee_id=attendee_id,
-                payload=payload,
-            )
-        if sent == len(recipients):
-            messages.success(
-                request, _("Bericht verstuurd aan %(n)d deelnemers.") % {"n": sent}
-            )
-        else:
-            messages.warning(
-                request,
-                _(
-                    "Bericht verstuurd aan %(sent)d van %(n)d deelnemers; de rest wordt "
-                    "opnieuw geprobeerd door resend_failed_mail."
+        # All messages reach the outbox together, or none does.
+        with transaction.atomic():
+            for registration_id, attendee_id in list(attendees):
+                sent += emails.send(
+                    emails.MESSAGE,
+                    registration_id,
+                    attendee_id=attendee_id,
+                    payload=payload,
                 )
-                % {"sent": sent, "n": len(recipients)},
+        messages.success(
+            request,
+            ngettext(
+                "Bericht verstuurd aan %(n)d deelnemer.",
+                "Bericht verstuurd aan %(n)d deelnemers.",
+                sent,
             )
+            % {"n": sent},
+        )
         return redirect("events_admin_session", session_id=session.pk)
     return TemplateResponse(
         request,

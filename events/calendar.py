@@ -2,14 +2,14 @@
 personal attachment of the e-mails. Times are written in Europe/Amsterdam with its
 VTIMEZONE, so every calendar program shows the Dutch time, also across DST changes."""
 
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 
 from icalendar import Calendar, Event
+
+from home.links import page_url, site_address
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Ministeries BZK en JenV//Kennisportaal Wijkaanpak en Ondermijning//NL"
@@ -17,7 +17,7 @@ PRODID = "-//Ministeries BZK en JenV//Kennisportaal Wijkaanpak en Ondermijning//
 
 def uid_for(session):
     """Stable for the life of the session: its page id and the portal's host name."""
-    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "kennisportaal"
+    host, _port = site_address()
     return f"leerbijeenkomst-{session.pk}@{host}"
 
 
@@ -45,7 +45,7 @@ def session_event(session, online_url=""):
     location = location_text(session)
     if location:
         event.add("location", location)
-    url = session.get_full_url()
+    url = page_url(session)
     if url:
         event.add("url", url)
     description = strip_tags(session.summary)

@@ -1,188 +1,498 @@
-"""E-mails about registrations: composed here, rendered from templates/events/email/.
+"""E-mails about registrations: who gets which text, composed here and rendered from
+templates/events/email/.
 
-Mail leaves only after the transaction that changed the registration has committed
-(`after_commit`), so a rolled-back registration never sends a confirmation. One message
-per recipient. When the mail server fails (SMTPException, OSError) the registration stays
-as it is and an OutgoingMail row records the failure; `manage.py resend_failed_mail`
-renders the message again and retries.
+Mail is sent inside the transaction that changes the registration (`send`): Django's
+mail API puts each message in the outbox (home/outbox.py) as part of that transaction,
+so a rolled-back change sends nothing, a committed one loses nothing, and the worker
+delivers it with retries. One message per recipient.
 
-Every message to the contact person carries the manage link. Its token is never stored:
-it is derived from SECRET_KEY and the registration's id and salt each time a message is
-composed (Registration.manage_token), so a resent message carries it too.
+Who gets what is decided in two steps. `recipients` lists, per kind of change, each
+person concerned with their *audience*: the contact person (attending themselves or
+not), an attendee, or a former attendee (removed or replaced). `TEXTS` then holds the
+subject and paragraphs per kind and audience (and registration status where it
+matters), so "Er is een plaats voor u gereserveerd" goes only to people who attend.
+
+Every message to the contact person carries the manage link. Its token is never stored
+with the registration: it is derived from SECRET_KEY and the registration's id and salt
+each time a message is composed (Registration.manage_token). The outbox keeps a
+message's text only until it is delivered.
 """
 
 import hmac
-import logging
-import smtplib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
-from events.models import OutgoingMail, Registration, hash_token
-
-logger = logging.getLogger(__name__)
+from events.models import Registration, hash_token
 
 REGISTERED = "aanmelding"
 PROMOTED = "van-wachtlijst"
 CANCELLED = "annulering"
 ATTENDEE_CANCELLED = "deelnemer-afgemeld"
 ATTENDEE_ADDED = "deelnemer-toegevoegd"
+ATTENDEES_ADDED = "deelnemers-toegevoegd"
+ATTENDEE_REPLACED = "deelnemer-vervangen"
+ATTENDEE_UPDATED = "deelnemer-gewijzigd"
 REMINDER = "herinnering"
 SESSION_CANCELLED = "bijeenkomst-geannuleerd"
 MESSAGE = "bericht"
 NEW_LINK = "nieuwe-link"
 
-MAIL_ERRORS = (smtplib.SMTPException, OSError)
+# Audiences: who a message is for, which decides its wording.
+CONTACT = "contact"  # the contact person, not attending themselves
+CONTACT_ATTENDING = "contact-deelnemer"  # the contact person, also an attendee
+CONTACT_FORMER = "contact-afgemeld"  # the contact person, who just removed themselves
+ATTENDEE = "deelnemer"  # an attendee who is not the contact person
+FORMER = "oud-deelnemer"  # a person just removed or replaced
+
+CONFIRMED = Registration.Status.CONFIRMED
+WAITLISTED = Registration.Status.WAITLISTED
+ANY = "*"
+
+# Kinds whose messages carry the session as an .ics file and, once confirmed, the online
+# link: to everybody but former attendees.
+WITH_CALENDAR = {
+    REGISTERED,
+    PROMOTED,
+    REMINDER,
+    ATTENDEE_ADDED,
+    ATTENDEE_REPLACED,
+    SESSION_CANCELLED,
+}
+WITHOUT_DETAILS = {CANCELLED, SESSION_CANCELLED, MESSAGE}
+NOT_ATTENDING = {FORMER, CONTACT_FORMER}
 
 
-def after_commit(kind, registration_id, **options):
-    """Sends the messages of `kind` once the current transaction has committed."""
-    transaction.on_commit(lambda: deliver(kind, registration_id, **options))
+# --- the texts ---------------------------------------------------------------------
+# TEXTS[kind][audience][status or ANY] = (subject, paragraphs). Placeholders: title,
+# organisation, contact (contact person's name), name (the attendee concerned), old and
+# new (replaced and replacing attendee), count (active attendees), names (added ones).
+
+SEAT_FOR_YOU = _("Er is een plaats voor u gereserveerd.")
+SEATS_FOR_ATTENDEES = ngettext_lazy(
+    "Er is %(count)d plaats gereserveerd voor de deelnemer hieronder; die krijgt een "
+    "eigen bevestiging.",
+    "Er zijn %(count)d plaatsen gereserveerd voor de deelnemers hieronder; ieder krijgt "
+    "een eigen bevestiging.",
+    "count",
+)
+ON_WAITLIST = _(
+    "De bijeenkomst is vol. De aanmelding van %(organisation)s staat daarom op de "
+    "wachtlijst. Komen er genoeg plaatsen vrij voor de hele delegatie, dan schuift de "
+    "aanmelding automatisch door en krijgt u daarover bericht."
+)
+ATTENDEE_ON_WAITLIST = _(
+    "De bijeenkomst is vol: de aanmelding staat op de wachtlijst. Komen er genoeg "
+    "plaatsen vrij, dan krijgt u daarover bericht."
+)
+REGISTERED_BY_CONTACT = _(
+    "%(contact)s heeft u namens %(organisation)s aangemeld voor deze leerbijeenkomst."
+)
+STILL_REGISTERED = ngettext_lazy(
+    "De aanmelding blijft staan voor %(count)d deelnemer.",
+    "De aanmelding blijft staan voor %(count)d deelnemers.",
+    "count",
+)
+CONFIRMED_SUBJECT = _("Aanmelding bevestigd: %(title)s")
+WAITLIST_SUBJECT = _("Op de wachtlijst: %(title)s")
+ADDED_SUBJECT = _("U bent aangemeld: %(title)s")
+CANCELLED_SUBJECT = _("Afgemeld: %(title)s")
+PROMOTED_TEXT = _(
+    "Er zijn plaatsen vrijgekomen. De aanmelding van %(organisation)s staat niet meer "
+    "op de wachtlijst maar is bevestigd."
+)
+REMINDER_SUBJECT = _("Herinnering: %(title)s")
+REMINDER_ATTENDING = _(
+    "Tot binnenkort! Hieronder staan de gegevens van de bijeenkomst."
+)
+SESSION_CANCELLED_TEXT = (
+    _("Bijeenkomst geannuleerd: %(title)s"),
+    [
+        _(
+            "Helaas gaat deze leerbijeenkomst niet door. Alle aanmeldingen vervallen; u "
+            "hoeft niets te doen."
+        )
+    ],
+)
+REGISTRATION_CANCELLED = (
+    _("Aanmelding geannuleerd: %(title)s"),
+    [
+        _(
+            "De aanmelding van %(organisation)s voor deze leerbijeenkomst is "
+            "geannuleerd. Alle deelnemers van deze aanmelding zijn afgemeld."
+        )
+    ],
+)
+
+
+def _same_for_contacts(texts):
+    """The contact person gets the same text whether or not they attend."""
+    return {CONTACT: texts, CONTACT_ATTENDING: texts}
+
+
+TEXTS = {
+    REGISTERED: {
+        CONTACT: {
+            CONFIRMED: (
+                CONFIRMED_SUBJECT,
+                [
+                    _(
+                        "De aanmelding van %(organisation)s voor deze leerbijeenkomst "
+                        "is bevestigd."
+                    ),
+                    SEATS_FOR_ATTENDEES,
+                ],
+            ),
+            WAITLISTED: (WAITLIST_SUBJECT, [ON_WAITLIST]),
+        },
+        CONTACT_ATTENDING: {
+            CONFIRMED: (
+                CONFIRMED_SUBJECT,
+                [
+                    _(
+                        "De aanmelding van %(organisation)s voor deze leerbijeenkomst "
+                        "is bevestigd."
+                    ),
+                    SEAT_FOR_YOU,
+                ],
+            ),
+            WAITLISTED: (WAITLIST_SUBJECT, [ON_WAITLIST]),
+        },
+        ATTENDEE: {
+            CONFIRMED: (CONFIRMED_SUBJECT, [REGISTERED_BY_CONTACT, SEAT_FOR_YOU]),
+            WAITLISTED: (
+                WAITLIST_SUBJECT,
+                [REGISTERED_BY_CONTACT, ATTENDEE_ON_WAITLIST],
+            ),
+        },
+    },
+    PROMOTED: {
+        CONTACT: {
+            ANY: (
+                _("Van de wachtlijst: aanmelding bevestigd voor %(title)s"),
+                [PROMOTED_TEXT, SEATS_FOR_ATTENDEES],
+            )
+        },
+        CONTACT_ATTENDING: {
+            ANY: (
+                _("Van de wachtlijst: u kunt deelnemen aan %(title)s"),
+                [PROMOTED_TEXT, SEAT_FOR_YOU],
+            )
+        },
+        ATTENDEE: {
+            ANY: (
+                _("Van de wachtlijst: u kunt deelnemen aan %(title)s"),
+                [PROMOTED_TEXT, SEAT_FOR_YOU],
+            )
+        },
+    },
+    CANCELLED: {
+        **_same_for_contacts({ANY: REGISTRATION_CANCELLED}),
+        ATTENDEE: {
+            ANY: (
+                CANCELLED_SUBJECT,
+                [
+                    _(
+                        "De aanmelding van %(organisation)s voor deze leerbijeenkomst "
+                        "is geannuleerd. U bent daarom afgemeld."
+                    )
+                ],
+            )
+        },
+    },
+    ATTENDEE_CANCELLED: {
+        **_same_for_contacts(
+            {
+                ANY: (
+                    _("Deelnemer afgemeld: %(title)s"),
+                    [
+                        _("%(name)s is afgemeld voor deze leerbijeenkomst."),
+                        STILL_REGISTERED,
+                    ],
+                )
+            }
+        ),
+        CONTACT_FORMER: {
+            ANY: (
+                CANCELLED_SUBJECT,
+                [
+                    _("U bent afgemeld voor deze leerbijeenkomst."),
+                    STILL_REGISTERED,
+                ],
+            )
+        },
+        FORMER: {
+            ANY: (
+                CANCELLED_SUBJECT,
+                [
+                    _(
+                        "U bent afgemeld voor deze leerbijeenkomst door %(contact)s, "
+                        "die de aanmelding van %(organisation)s beheert."
+                    )
+                ],
+            )
+        },
+    },
+    ATTENDEE_REPLACED: {
+        CONTACT: {
+            ANY: (
+                _("Deelnemer vervangen: %(title)s"),
+                [_("%(old)s is vervangen door %(new)s.")],
+            )
+        },
+        CONTACT_ATTENDING: {
+            CONFIRMED: (
+                _("Deelnemer vervangen: %(title)s"),
+                [_("%(old)s is vervangen door %(new)s."), SEAT_FOR_YOU],
+            ),
+            WAITLISTED: (
+                _("Deelnemer vervangen: %(title)s"),
+                [_("%(old)s is vervangen door %(new)s."), ON_WAITLIST],
+            ),
+        },
+        ATTENDEE: {
+            CONFIRMED: (
+                ADDED_SUBJECT,
+                [
+                    _(
+                        "%(contact)s heeft u namens %(organisation)s aangemeld voor "
+                        "deze leerbijeenkomst, in plaats van %(old)s."
+                    ),
+                    SEAT_FOR_YOU,
+                ],
+            ),
+            WAITLISTED: (
+                ADDED_SUBJECT,
+                [
+                    _(
+                        "%(contact)s heeft u namens %(organisation)s aangemeld voor "
+                        "deze leerbijeenkomst, in plaats van %(old)s."
+                    ),
+                    ATTENDEE_ON_WAITLIST,
+                ],
+            ),
+        },
+        FORMER: {
+            ANY: (
+                CANCELLED_SUBJECT,
+                [
+                    _(
+                        "%(contact)s heeft u afgemeld voor deze leerbijeenkomst en uw "
+                        "plaats aan iemand anders van %(organisation)s gegeven."
+                    )
+                ],
+            )
+        },
+    },
+    ATTENDEE_UPDATED: {
+        **_same_for_contacts(
+            {
+                ANY: (
+                    _("Gegevens gewijzigd: %(title)s"),
+                    [_("De gegevens van deelnemer %(name)s zijn gewijzigd.")],
+                )
+            }
+        ),
+        ATTENDEE: {
+            ANY: (
+                _("Gegevens gewijzigd: %(title)s"),
+                [
+                    _(
+                        "%(contact)s heeft uw gegevens voor deze leerbijeenkomst "
+                        "gewijzigd."
+                    )
+                ],
+            )
+        },
+    },
+    ATTENDEE_ADDED: {
+        ATTENDEE: {
+            CONFIRMED: (ADDED_SUBJECT, [REGISTERED_BY_CONTACT, SEAT_FOR_YOU]),
+            WAITLISTED: (ADDED_SUBJECT, [REGISTERED_BY_CONTACT, ATTENDEE_ON_WAITLIST]),
+        },
+    },
+    ATTENDEES_ADDED: {
+        CONTACT: {
+            CONFIRMED: (
+                _("Deelnemers toegevoegd: %(title)s"),
+                [
+                    _("Toegevoegd aan de aanmelding van %(organisation)s: %(names)s."),
+                    SEATS_FOR_ATTENDEES,
+                ],
+            ),
+            WAITLISTED: (
+                _("Deelnemers toegevoegd: %(title)s"),
+                [
+                    _("Toegevoegd aan de aanmelding van %(organisation)s: %(names)s."),
+                    ON_WAITLIST,
+                ],
+            ),
+        },
+        CONTACT_ATTENDING: {
+            CONFIRMED: (
+                _("Deelnemers toegevoegd: %(title)s"),
+                [
+                    _("Toegevoegd aan de aanmelding van %(organisation)s: %(names)s."),
+                    SEAT_FOR_YOU,
+                ],
+            ),
+            WAITLISTED: (
+                _("Deelnemers toegevoegd: %(title)s"),
+                [
+                    _("Toegevoegd aan de aanmelding van %(organisation)s: %(names)s."),
+                    ON_WAITLIST,
+                ],
+            ),
+        },
+    },
+    REMINDER: {
+        CONTACT: {
+            ANY: (
+                REMINDER_SUBJECT,
+                [
+                    _(
+                        "De bijeenkomst begint binnenkort. Hieronder staan de gegevens "
+                        "van de bijeenkomst en de deelnemers van %(organisation)s."
+                    )
+                ],
+            )
+        },
+        CONTACT_ATTENDING: {ANY: (REMINDER_SUBJECT, [REMINDER_ATTENDING])},
+        ATTENDEE: {ANY: (REMINDER_SUBJECT, [REMINDER_ATTENDING])},
+    },
+    SESSION_CANCELLED: {
+        **_same_for_contacts({ANY: SESSION_CANCELLED_TEXT}),
+        ATTENDEE: {ANY: SESSION_CANCELLED_TEXT},
+    },
+    NEW_LINK: {
+        **_same_for_contacts(
+            {
+                ANY: (
+                    _("Nieuwe link voor uw aanmelding: %(title)s"),
+                    [
+                        _(
+                            "U heeft een nieuwe persoonlijke link gevraagd voor de "
+                            "aanmelding van %(organisation)s. De vorige link werkt niet "
+                            "meer."
+                        )
+                    ],
+                )
+            }
+        )
+    },
+}
+
+
+# --- who gets what -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One message of an event: to whom, as which audience, about which attendee."""
+
+    address: str
+    audience: str
+    name: str  # for the greeting
+    attendee: object = None  # the Attendee the message is addressed to, if any
+
+    @property
+    def is_contact(self):
+        return self.audience in (CONTACT, CONTACT_ATTENDING, CONTACT_FORMER)
+
+
+def send(kind, registration_id, **options):
+    """Queues the messages of `kind` in the outbox, in the current transaction."""
+    return deliver(kind, registration_id, **options)
 
 
 def deliver(kind, registration_id, *, attendee_id=None, payload=None):
-    """Sends every message of one event; returns how many were sent."""
+    """Composes every message of one event and hands it to Django's mail API (the
+    outbox); returns how many were queued."""
     registration = (
         Registration.objects.select_related("session", "municipality", "city_network")
+        .prefetch_related("attendees")
         .filter(pk=registration_id, anonymised_at__isnull=True)
         .first()
     )
     if registration is None:
         return 0
+    payload = payload or {}
+    people = recipients(kind, registration, attendee_id=attendee_id, payload=payload)
+    shared = _shared_context(registration) if people else {}
+    concerned = next(
+        (a.name for a in registration.attendees.all() if a.pk == attendee_id), ""
+    )
     sent = 0
-    for recipient, attendee, with_link in recipients(
-        kind, registration, attendee_id=attendee_id
-    ):
-        ok = send_one(
-            kind,
-            registration,
-            recipient,
-            attendee=attendee,
-            with_link=with_link,
-            payload=payload,
+    for recipient in people:
+        message = compose(
+            kind, registration, recipient, payload=payload, about=concerned, **shared
         )
-        sent += ok
+        sent += message.send(fail_silently=False)
     return sent
 
 
-def recipients(kind, registration, *, attendee_id=None):
-    """(address, attendee or None, gets the manage link) for each message of an event.
-
-    Every message to the contact person carries the manage link, also one they get as
-    an attendee of their own delegation (e.g. the editors' message); nobody else's does.
-    """
+def recipients(kind, registration, *, attendee_id=None, payload=None):
+    """The Recipients of one event (see the module docstring)."""
+    payload = payload or {}
     attendees = list(registration.attendees.all())
     active = [a for a in attendees if a.cancelled_at is None]
-    contact = registration.contact_email.lower()
-    result = []
-    if kind == NEW_LINK:
-        return [(registration.contact_email, None, True)]
-    if kind in (ATTENDEE_CANCELLED, ATTENDEE_ADDED, MESSAGE):
-        attendee = next((a for a in attendees if a.pk == attendee_id), None)
-        if attendee is not None:
-            result.append((attendee.email, attendee, attendee.email == contact))
-        if kind == ATTENDEE_CANCELLED and attendee and attendee.email != contact:
-            result.append((registration.contact_email, None, True))
-        return result
-    if kind == REMINDER and registration.status != Registration.Status.CONFIRMED:
-        return []
-    people = attendees if kind == CANCELLED else active
-    result.append((registration.contact_email, None, True))
-    # The contact person gets one message, also when they attend themselves.
-    result.extend((a.email, a, False) for a in people if a.email != contact)
-    return result
-
-
-def send_one(
-    kind, registration, recipient, *, attendee=None, with_link=False, payload=None
-):
-    """Renders and sends one message; records a failure instead of raising."""
-    try:
-        message = compose(
-            kind,
-            registration,
-            recipient,
-            attendee=attendee,
-            with_link=with_link,
-            payload=payload,
-        )
-        message.send(fail_silently=False)
-    except MAIL_ERRORS as error:
-        _record_failure(
-            kind, registration, recipient, attendee, with_link, payload, error
-        )
-        logger.warning(
-            "Mail %s to registration %s failed: %s", kind, registration.pk, error
-        )
-        return 0
-    except Exception as error:  # a bug must not turn a saved registration into a 500
-        _record_failure(
-            kind, registration, recipient, attendee, with_link, payload, error
-        )
-        logger.exception("Mail %s to registration %s failed", kind, registration.pk)
-        return 0
-    return 1
-
-
-def _record_failure(kind, registration, recipient, attendee, with_link, payload, error):
-    stored = dict(payload or {})
-    if attendee is not None:
-        stored["attendee_id"] = attendee.pk
-    if with_link:
-        stored["manage_link"] = True  # the token itself is never stored
-    OutgoingMail.objects.create(
-        registration=registration,
-        kind=kind,
-        recipient=recipient,
-        payload=stored,
-        error=f"{type(error).__name__}: {error}"[:2000],
+    contact_email = registration.contact_email.lower()
+    contact_attends = any(a.email == contact_email for a in active)
+    contact = Recipient(
+        registration.contact_email,
+        CONTACT_ATTENDING if contact_attends else CONTACT,
+        registration.contact_name,
     )
+    concerned = next((a for a in attendees if a.pk == attendee_id), None)
 
+    def attendee(person, audience=ATTENDEE):
+        return Recipient(person.email, audience, person.name, person)
 
-def resend_failed(limit=None):
-    """Retries failed messages; returns (sent, still failing)."""
-    sent = failed = 0
-    pending = OutgoingMail.objects.filter(status=OutgoingMail.Status.FAILED)
-    for mail in pending[:limit] if limit else pending:
-        registration = (
-            Registration.objects.select_related("session")
-            .filter(pk=mail.registration_id, anonymised_at__isnull=True)
-            .first()
-        )
-        if registration is None:
-            mail.delete()
-            continue
-        payload = dict(mail.payload)
-        attendee_id = payload.pop("attendee_id", None)
-        attendee = registration.attendees.filter(pk=attendee_id).first()
-        # The link is derived again, so the resent message has the current one.
-        with_link = payload.pop("manage_link", False)
-        try:
-            message = compose(
-                mail.kind,
-                registration,
-                mail.recipient,
-                attendee=attendee,
-                with_link=with_link,
-                payload=payload,
-            )
-            message.send(fail_silently=False)
-        except MAIL_ERRORS as error:
-            mail.attempts += 1
-            mail.error = f"{type(error).__name__}: {error}"[:2000]
-            mail.save(update_fields=["attempts", "error"])
-            failed += 1
-            continue
-        mail.status = OutgoingMail.Status.SENT
-        mail.sent_at = timezone.now()
-        mail.attempts += 1
-        mail.save(update_fields=["status", "sent_at", "attempts"])
-        sent += 1
-    return sent, failed
+    def others(people):
+        return [attendee(a) for a in people if a.email != contact_email]
+
+    if kind in (NEW_LINK, ATTENDEES_ADDED):
+        return [contact]
+    if kind == REMINDER and registration.status != CONFIRMED:
+        return []
+    if kind in (REGISTERED, PROMOTED, REMINDER, SESSION_CANCELLED):
+        return [contact, *others(active)]
+    if kind == CANCELLED:
+        # Those cancelled with the registration, not those removed before.
+        cancelled_now = [
+            a for a in attendees if a.cancelled_at == registration.cancelled_at
+        ]
+        return [contact, *others(cancelled_now)]
+    if concerned is None:
+        return []
+    is_contact = concerned.email == contact_email
+    if kind == MESSAGE:
+        # The editors' message: the contact person gets it with the manage link.
+        if is_contact:
+            return [Recipient(concerned.email, CONTACT_ATTENDING, contact.name)]
+        return [attendee(concerned)]
+    if kind == ATTENDEE_ADDED:
+        return [] if is_contact else [attendee(concerned)]
+    if kind == ATTENDEE_CANCELLED:
+        if is_contact:
+            return [Recipient(registration.contact_email, CONTACT_FORMER, contact.name)]
+        return [contact, attendee(concerned, FORMER)]
+    if kind == ATTENDEE_UPDATED:
+        return [contact] if is_contact else [contact, attendee(concerned)]
+    if kind == ATTENDEE_REPLACED:
+        result = [contact]
+        if not is_contact:
+            result.append(attendee(concerned))
+        old_email = payload.get("old_email", "")
+        if old_email and old_email != contact_email:
+            result.append(Recipient(old_email, FORMER, payload.get("old_name", "")))
+        return result
+    raise ValueError(f"unknown mail kind {kind}")
 
 
 # --- composing ---------------------------------------------------------------------
@@ -204,154 +514,98 @@ def manage_url(registration, token=None):
             Registration.objects.filter(
                 pk=registration.pk, token_salt=registration.token_salt
             ).exclude(token_hash=None).update(token_hash=hash_token(token))
+    from home.links import page_url
+
     index = registration.session.get_parent().specific
-    return index.get_full_url().rstrip("/") + f"/aanmelding/{token}/"
+    return page_url(index, index.reverse_subpage("manage", kwargs={"token": token}))
 
 
-def _texts(kind, registration, attendee, payload):
-    """Subject and paragraphs of one kind of message."""
-    title = registration.session.title
-    confirmed = registration.status == Registration.Status.CONFIRMED
-    if kind == REGISTERED and confirmed:
-        return (
-            _("Aanmelding bevestigd: %(title)s") % {"title": title},
-            [
-                _(
-                    "De aanmelding van %(organisation)s voor deze leerbijeenkomst is "
-                    "bevestigd. Er is een plaats voor u gereserveerd."
-                )
-                % {"organisation": registration.organisation_name},
-            ],
-        )
-    if kind == REGISTERED:
-        return (
-            _("Op de wachtlijst: %(title)s") % {"title": title},
-            [
-                _(
-                    "De bijeenkomst is vol. De aanmelding van %(organisation)s staat "
-                    "daarom op de wachtlijst. Komen er genoeg plaatsen vrij voor de hele "
-                    "delegatie, dan schuift de aanmelding automatisch door en krijgt u "
-                    "daarover bericht."
-                )
-                % {"organisation": registration.organisation_name},
-            ],
-        )
-    if kind == PROMOTED:
-        return (
-            _("Van de wachtlijst: u kunt deelnemen aan %(title)s") % {"title": title},
-            [
-                _(
-                    "Er zijn plaatsen vrijgekomen. De aanmelding van %(organisation)s "
-                    "staat niet meer op de wachtlijst maar is bevestigd."
-                )
-                % {"organisation": registration.organisation_name},
-            ],
-        )
-    if kind == CANCELLED:
-        return (
-            _("Aanmelding geannuleerd: %(title)s") % {"title": title},
-            [
-                _(
-                    "De aanmelding van %(organisation)s voor deze leerbijeenkomst is "
-                    "geannuleerd. Alle deelnemers van deze aanmelding zijn afgemeld."
-                )
-                % {"organisation": registration.organisation_name},
-            ],
-        )
-    if kind == ATTENDEE_CANCELLED:
-        return (
-            _("Afgemeld: %(title)s") % {"title": title},
-            [
-                _("%(name)s is afgemeld voor deze leerbijeenkomst.")
-                % {"name": attendee.name if attendee else ""},
-            ],
-        )
-    if kind == ATTENDEE_ADDED:
-        return (
-            _("U bent aangemeld: %(title)s") % {"title": title},
-            [
-                _(
-                    "%(contact)s heeft u namens %(organisation)s aangemeld voor deze "
-                    "leerbijeenkomst."
-                )
-                % {
-                    "contact": registration.contact_name,
-                    "organisation": registration.organisation_name,
-                },
-                _("Status van de aanmelding: %(status)s.")
-                % {"status": registration.get_status_display()},
-            ],
-        )
-    if kind == REMINDER:
-        return (
-            _("Herinnering: %(title)s") % {"title": title},
-            [_("Tot binnenkort! Hieronder staan de gegevens van de bijeenkomst.")],
-        )
-    if kind == SESSION_CANCELLED:
-        reason = registration.session.cancellation_reason
-        return (
-            _("Bijeenkomst geannuleerd: %(title)s") % {"title": title},
-            [
-                _(
-                    "Helaas gaat deze leerbijeenkomst niet door. Alle aanmeldingen "
-                    "vervallen; u hoeft niets te doen."
-                ),
-                *([_("Reden: %(reason)s") % {"reason": reason}] if reason else []),
-            ],
-        )
+def texts(kind, audience, registration, *, name="", payload=None):
+    """Subject and paragraphs of one message, in the active language; `name` is the
+    attendee the change is about."""
+    payload = payload or {}
     if kind == MESSAGE:
         return payload["subject"], payload["body"].split("\n\n")
-    if kind == NEW_LINK:
-        return (
-            _("Nieuwe link voor uw aanmelding: %(title)s") % {"title": title},
-            [
-                _(
-                    "U heeft een nieuwe persoonlijke link gevraagd voor de aanmelding "
-                    "van %(organisation)s. De vorige link werkt niet meer."
-                )
-                % {"organisation": registration.organisation_name},
-            ],
+    by_status = TEXTS[kind][audience]
+    subject, paragraphs = by_status.get(registration.status) or by_status[ANY]
+    active = registration.active_attendees()
+    values = {
+        "title": registration.session.title,
+        "organisation": registration.organisation_name,
+        "contact": registration.contact_name,
+        "name": name,
+        "old": payload.get("old_name", ""),
+        "new": payload.get("new_name", ""),
+        "count": len(active),
+        "names": ", ".join(
+            a.name for a in active if a.pk in set(payload.get("attendee_ids", []))
+        ),
+    }
+    # Lazy texts: `%` also picks the plural form of an ngettext_lazy by its count.
+    result = [str(p % values) for p in paragraphs]
+    if kind == SESSION_CANCELLED and registration.session.cancellation_reason:
+        result.append(
+            str(_("Reden: %(reason)s"))
+            % {"reason": registration.session.cancellation_reason}
         )
-    raise ValueError(f"unknown mail kind {kind}")
+    return str(subject % values), result
+
+
+def _shared_context(registration):
+    """What every message of one event has in common (computed once per event)."""
+    session = registration.session
+    return {
+        "session_url": session.get_full_url(),
+        "link": manage_url(registration),
+    }
 
 
 def compose(
-    kind, registration, recipient, *, attendee=None, with_link=False, payload=None
+    kind,
+    registration,
+    recipient,
+    *,
+    payload=None,
+    about="",
+    session_url=None,
+    link=None,
 ):
+    """One message (an EmailMultiAlternatives) for one Recipient."""
     from events.calendar import session_calendar
 
     session = registration.session
-    subject, paragraphs = _texts(kind, registration, attendee, payload or {})
-    confirmed = registration.status == Registration.Status.CONFIRMED
-    show_online = (
-        confirmed
-        and kind in (REGISTERED, PROMOTED, REMINDER, ATTENDEE_ADDED)
-        and bool(session.online_meeting_url)
+    if session_url is None:
+        session_url = session.get_full_url()
+    if link is None and recipient.is_contact:
+        link = manage_url(registration)
+    subject, paragraphs = texts(
+        kind, recipient.audience, registration, name=about, payload=payload
     )
-    attach_ics = kind in (
-        REGISTERED,
-        PROMOTED,
-        REMINDER,
-        ATTENDEE_ADDED,
-        SESSION_CANCELLED,
+    attending = recipient.audience not in NOT_ATTENDING
+    show_online = (
+        registration.status == CONFIRMED
+        and attending
+        and kind in WITH_CALENDAR - {SESSION_CANCELLED}
+        and bool(session.online_meeting_url)
     )
     context = {
         "kind": kind,
         "subject": subject,
         "paragraphs": paragraphs,
+        "greeting_name": recipient.name,
         "registration": registration,
         "session": session,
-        "session_url": session.get_full_url(),
-        "attendee": attendee,
+        "session_url": session_url,
+        "attendee": recipient.attendee,
         "attendees": registration.active_attendees(),
-        "is_contact": attendee is None,
-        "manage_url": manage_url(registration) if with_link else "",
+        "is_contact": recipient.is_contact,
+        "manage_url": link if recipient.is_contact else "",
         # Changes are possible only while the registration and the session are on.
         "manage_can_change": registration.is_active
         and not session.is_cancelled
         and not session.has_started,
         "online_url": session.online_meeting_url if show_online else "",
-        "show_details": kind not in (CANCELLED, SESSION_CANCELLED, MESSAGE),
+        "show_details": kind not in WITHOUT_DETAILS and attending,
         "start": timezone.localtime(session.start),
         "end": timezone.localtime(session.end),
     }
@@ -361,10 +615,10 @@ def compose(
         subject=subject,
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[recipient],
+        to=[recipient.address],
     )
     message.attach_alternative(html, "text/html")
-    if attach_ics:
+    if kind in WITH_CALENDAR and attending:
         calendar = session_calendar(session, online_url=context["online_url"])
         message.attach(
             "leerbijeenkomst.ics",

@@ -2,20 +2,115 @@
 the filters of the session list. Choice lists of municipalities and networks are read
 once per request and shared by every form, so the page's query count stays fixed."""
 
+import unicodedata
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from events import services
 from events.models import SessionPage
 from home.models import CityNetwork, Municipality, Theme
+from home.models.reference import dutch_sort_key
+
+# The longest address SMTP allows (RFC 5321), and the length of the database columns.
+EMAIL_MAX_LENGTH = 254
+EMAIL_TOO_LONG = _("Een e-mailadres is ten hoogste 254 tekens lang.")
+# Bidirectional overrides and isolates: invisible, and they reorder what editors read.
+BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def has_control_characters(value, *, multiline=False):
+    """True when `value` holds characters nobody types: control characters (Unicode
+    category Cc, allowing line breaks and tabs in multi-line text), surrogates and
+    bidirectional overrides."""
+    allowed = {"\n", "\r", "\t"} if multiline else set()
+    return any(
+        (unicodedata.category(c) in ("Cc", "Cs") and c not in allowed)
+        or c in BIDI_CONTROLS
+        for c in value
+    )
+
+
+def refuse_control_characters(value):
+    if has_control_characters(value):
+        raise ValidationError(
+            _(
+                "Gebruik in dit veld alleen gewone tekens: geen tabs, regeleinden of "
+                "andere onzichtbare stuurtekens."
+            ),
+            code="control_characters",
+        )
+
+
+def refuse_control_characters_multiline(value):
+    if has_control_characters(value, multiline=True):
+        raise ValidationError(
+            _(
+                "Gebruik in dit veld alleen gewone tekens: geen onzichtbare "
+                "stuurtekens."
+            ),
+            code="control_characters",
+        )
+
+
+def ascii_int(value):
+    """The number in `value` when it is only ASCII digits (at most 18), else None.
+
+    Python's int() also reads '١٢' and refuses '²' although str.isdigit() accepts it;
+    numbers that enter through forms and URLs are ASCII digits only.
+    """
+    value = (value or "").strip()
+    if value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
+
+
+class TextField(forms.CharField):
+    """A single-line text field that refuses control characters, in Dutch."""
+
+    default_validators = [refuse_control_characters]
+
+
+class MultilineTextField(forms.CharField):
+    """A multi-line text field that refuses control characters but line breaks."""
+
+    default_validators = [refuse_control_characters_multiline]
+
+
+class PortalEmailField(forms.EmailField):
+    """An e-mail address of at most 254 characters, like the database columns."""
+
+    default_validators = [refuse_control_characters]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", EMAIL_MAX_LENGTH)
+        super().__init__(**kwargs)
+        self.error_messages.setdefault("max_length", EMAIL_TOO_LONG)
+        self.error_messages["max_length"] = EMAIL_TOO_LONG
+
+
+class AsciiTypedChoiceField(forms.TypedChoiceField):
+    """A choice of a primary key: ASCII digits only, else the field's Dutch error."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        if ascii_int(value) is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return value
 
 
 def municipality_choices():
-    rows = Municipality.objects.order_by("name").values_list(
-        "pk", "name", "common_name"
-    )
-    return [(pk, common or name) for pk, name, common in rows]
+    rows = Municipality.objects.values_list("pk", "name", "common_name")
+    choices = [(pk, common or name) for pk, name, common in rows]
+    return sorted(choices, key=lambda choice: dutch_sort_key(choice[1]))
 
 
 def network_choices():
@@ -62,21 +157,29 @@ class RegistrationForm(forms.Form):
             "invalid_choice": _("Kies het soort organisatie."),
         },
     )
-    municipality = forms.TypedChoiceField(
-        label=_("Gemeente"), coerce=int, required=False, empty_value=None
+    municipality = AsciiTypedChoiceField(
+        label=_("Gemeente"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Kies een gemeente uit de lijst.")},
     )
-    city_network = forms.TypedChoiceField(
-        label=_("Stedennetwerk"), coerce=int, required=False, empty_value=None
+    city_network = AsciiTypedChoiceField(
+        label=_("Stedennetwerk"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Kies een netwerk uit de lijst.")},
     )
-    other_organisation = forms.CharField(
+    other_organisation = TextField(
         label=_("Naam van de organisatie"), max_length=160, required=False
     )
-    contact_name = forms.CharField(
+    contact_name = TextField(
         label=_("Naam contactpersoon"),
         max_length=160,
         error_messages={"required": _("Vul de naam van de contactpersoon in.")},
     )
-    contact_email = forms.EmailField(
+    contact_email = PortalEmailField(
         label=_("E-mailadres contactpersoon"),
         help_text=_("Hierheen sturen we de bevestiging met de link om te wijzigen."),
         error_messages={
@@ -84,12 +187,12 @@ class RegistrationForm(forms.Form):
             "invalid": _("Vul een geldig e-mailadres in, zoals naam@gemeente.nl."),
         },
     )
-    contact_phone = forms.CharField(
+    contact_phone = TextField(
         label=_("Telefoonnummer contactpersoon (niet verplicht)"),
         max_length=40,
         required=False,
     )
-    remarks = forms.CharField(
+    remarks = MultilineTextField(
         label=_("Opmerkingen (niet verplicht)"),
         help_text=_("Bijvoorbeeld over toegankelijkheid of dieetwensen."),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -166,24 +269,25 @@ class RegistrationForm(forms.Form):
 class AttendeeForm(forms.Form):
     """One named attendee."""
 
-    name = forms.CharField(
+    name = TextField(
         label=_("Naam"),
         max_length=160,
         error_messages={"required": _("Vul de naam van de deelnemer in.")},
     )
-    email = forms.EmailField(
+    email = PortalEmailField(
         label=_("E-mailadres"),
         error_messages={
             "required": _("Vul het e-mailadres van de deelnemer in."),
             "invalid": _("Vul een geldig e-mailadres in, zoals naam@gemeente.nl."),
         },
     )
-    role = forms.CharField(label=_("Functie"), max_length=160, required=False)
-    municipality = forms.TypedChoiceField(
+    role = TextField(label=_("Functie"), max_length=160, required=False)
+    municipality = AsciiTypedChoiceField(
         label=_("Gemeente (niet verplicht)"),
         coerce=int,
         required=False,
         empty_value=None,
+        error_messages={"invalid_choice": _("Kies een gemeente uit de lijst.")},
     )
 
     def __init__(self, *args, municipalities=(), **kwargs):

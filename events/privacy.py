@@ -2,7 +2,8 @@
 
 REGISTRATION_RETENTION_DAYS (default 90) after a session has ended, every registration
 for it loses its personal data: the contact person's name, e-mail, phone, remarks and
-the manage-link hash are blanked, the attendees and any failed e-mail rows are deleted.
+the manage-link hash are blanked and the attendees are deleted. (Mail to them leaves
+the outbox sooner: OUTBOX_RETENTION_DAYS, see home/outbox.py.)
 What stays is anonymous: per organisation, how many attendees were confirmed and how
 many waited, in SessionStatistic; the registration row keeps only its organisation
 (a municipality, network or organisation name), status and dates.
@@ -18,7 +19,6 @@ from django.utils import timezone
 
 from events.models import (
     Attendee,
-    OutgoingMail,
     Registration,
     SessionPage,
     SessionStatistic,
@@ -72,7 +72,6 @@ def _purge_session(session, now):
         statistic.save()
     ids = [r.pk for r in registrations]
     Attendee.objects.filter(registration_id__in=ids).delete()
-    OutgoingMail.objects.filter(registration_id__in=ids).delete()
     Registration.objects.filter(pk__in=ids).update(
         contact_name="",
         contact_email="",

@@ -14,7 +14,8 @@ cannot use. A new registration is confirmed when it fits in the free seats; beca
 freed seat is offered to the waitlist at once, such free seats are ones that no earlier
 waitlisted registration could use.
 
-E-mail goes out only after the transaction commits (events/emails.py).
+E-mail is written to the outbox inside the same transaction (events/emails.py), so it
+is sent only when the change commits.
 """
 
 from dataclasses import dataclass
@@ -278,7 +279,7 @@ def register(
             token_hash=registration.token_hash
         )
         if notify:
-            emails.after_commit(emails.REGISTERED, registration.pk)
+            emails.send(emails.REGISTERED, registration.pk)
     return registration, token
 
 
@@ -300,7 +301,7 @@ def new_manage_link(registration_id, *, now=None, notify=True):
         registration.token_hash = hash_token(token)
         registration.save(update_fields=["token_salt", "token_hash", "updated_at"])
         if notify:
-            emails.after_commit(emails.NEW_LINK, registration.pk)
+            emails.send(emails.NEW_LINK, registration.pk)
     return registration, token
 
 
@@ -333,7 +334,7 @@ def promote_waitlist(session, now=None, notify=True):
             free -= registration.seats
             promoted.append(registration)
             if notify:
-                emails.after_commit(emails.PROMOTED, registration.pk)
+                emails.send(emails.PROMOTED, registration.pk)
     return promoted
 
 
@@ -375,7 +376,7 @@ def cancel_registration(registration_id, *, now=None, by_editor=False, notify=Tr
             cancelled_at=now
         )
         if notify:
-            emails.after_commit(emails.CANCELLED, registration.pk)
+            emails.send(emails.CANCELLED, registration.pk)
         promote_waitlist(session, now=now, notify=notify)
     return registration
 
@@ -397,7 +398,7 @@ def cancel_attendee(registration_id, attendee_id, *, now=None, notify=True):
         attendee.save(update_fields=["cancelled_at"])
         registration.save(update_fields=["updated_at"])
         if notify:
-            emails.after_commit(
+            emails.send(
                 emails.ATTENDEE_CANCELLED, registration.pk, attendee_id=attendee.pk
             )
         promote_waitlist(session, now=now, notify=notify)
@@ -416,16 +417,36 @@ def replace_attendee(registration_id, attendee_id, data, *, now=None, notify=Tru
         if attendee is None or not registration.is_active:
             raise RegistrationRefused(_("Deze deelnemer is niet (meer) aangemeld."))
         _check_attendee_emails(session, [data], exclude_attendee_ids=[attendee.pk])
-        email_changed = attendee.email != data.normalised_email
+        old_name, old_email = attendee.name, attendee.email
+        before = (
+            attendee.name,
+            attendee.email,
+            attendee.role,
+            attendee.municipality_id,
+        )
         attendee.name = data.name.strip()
         attendee.email = data.normalised_email
         attendee.role = data.role.strip()
         attendee.municipality = data.municipality
         attendee.save()
         registration.save(update_fields=["updated_at"])
-        if notify and email_changed:
-            emails.after_commit(
-                emails.ATTENDEE_ADDED, registration.pk, attendee_id=attendee.pk
+        after = (attendee.name, attendee.email, attendee.role, attendee.municipality_id)
+        if notify and old_email != attendee.email:
+            # Another person takes the seat: the contact, the new and the old attendee
+            # each hear about it.
+            emails.send(
+                emails.ATTENDEE_REPLACED,
+                registration.pk,
+                attendee_id=attendee.pk,
+                payload={
+                    "old_name": old_name,
+                    "old_email": old_email,
+                    "new_name": attendee.name,
+                },
+            )
+        elif notify and before != after:
+            emails.send(
+                emails.ATTENDEE_UPDATED, registration.pk, attendee_id=attendee.pk
             )
     return attendee
 
@@ -496,9 +517,14 @@ def add_attendees(registration_id, attendees, *, now=None, notify=True):
                 ).values_list("pk", flat=True)
             )
             for attendee_id in added_ids:
-                emails.after_commit(
+                emails.send(
                     emails.ATTENDEE_ADDED, registration.pk, attendee_id=attendee_id
                 )
+            emails.send(
+                emails.ATTENDEES_ADDED,
+                registration.pk,
+                payload={"attendee_ids": added_ids},
+            )
     return added
 
 
@@ -523,7 +549,7 @@ def promote_manually(registration_id, *, now=None, notify=True):
         registration.confirmed_at = now
         registration.save(update_fields=["status", "confirmed_at", "updated_at"])
         if notify:
-            emails.after_commit(emails.PROMOTED, registration.pk)
+            emails.send(emails.PROMOTED, registration.pk)
     return registration
 
 
@@ -543,5 +569,5 @@ def notify_session_cancelled(session_id, now=None):
             session_cancelled_notice_at=now
         )
         for registration_id in pending:
-            emails.after_commit(emails.SESSION_CANCELLED, registration_id)
+            emails.send(emails.SESSION_CANCELLED, registration_id)
     return len(pending)

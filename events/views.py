@@ -3,6 +3,7 @@
 Views stay thin: they read forms and call events.services, which holds every rule.
 """
 
+import ipaddress
 import json
 
 from django.conf import settings
@@ -23,11 +24,13 @@ from events.forms import (
     AttendeeForm,
     RegistrationForm,
     SessionFilterForm,
+    ascii_int,
     attendee_formset_class,
     municipality_choices,
     network_choices,
 )
 from events.models import Attendee, Registration, SessionIndexPage, SessionPage
+from home.links import page_url
 from home.models import Municipality
 
 SESSIONS_PER_PAGE = 10
@@ -46,7 +49,7 @@ def _json_for_script(data):
 
 def event_json_ld(page):
     """schema.org Event of a session. The online meeting link is never in it."""
-    url = page.get_full_url()
+    url = page_url(page)
     physical = {
         "@type": "Place",
         "name": page.venue_name or page.venue_address,
@@ -94,18 +97,40 @@ def event_json_ld(page):
     return _json_for_script(data)
 
 
-def _client_address(request):
-    # Behind a proxy, REMOTE_ADDR must be the client's (see docs/events.md).
-    return request.META.get("REMOTE_ADDR", "unknown")
+def client_address(request):
+    """The visitor's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the
+    address the outermost trusted proxy saw, from X-Forwarded-For.
+
+    Each proxy appends the address it received the request from, so with N trusted
+    proxies the client is the N-th entry from the right; entries further left were
+    sent by the client and prove nothing. A malformed header falls back to REMOTE_ADDR.
+    """
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    trusted = settings.TRUSTED_PROXY_COUNT
+    if trusted <= 0:
+        return remote
+    forwarded = [
+        part.strip()
+        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if part.strip()
+    ]
+    if len(forwarded) < trusted:
+        return remote
+    candidate = forwarded[-trusted]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
 
 
 def rate_limit_exceeded(request):
-    """Counts registration attempts per address in a one-hour window (in the cache)."""
+    """Counts registration attempts per client address per clock hour in the shared
+    cache (Redis in production, so every app server counts together)."""
     limit = settings.REGISTRATION_RATE_LIMIT_PER_HOUR
     if limit <= 0:
         return False
     window = int(timezone.now().timestamp() // 3600)
-    key = f"events:register:{_client_address(request)}:{window}"
+    key = f"events:register:{client_address(request)}:{window}"
     cache.add(key, 0, timeout=3600)
     try:
         count = cache.incr(key)
@@ -134,10 +159,7 @@ def session_detail(request, page):
         if request.POST.get("actie") == ADD_ATTENDEE:
             # "Nog een deelnemer toevoegen" without JavaScript: show the form again,
             # as filled in, with one more empty attendee.
-            try:
-                total = int(request.POST.get("deelnemers-TOTAL_FORMS", 1))
-            except ValueError:
-                total = 1
+            total = ascii_int(request.POST.get("deelnemers-TOTAL_FORMS")) or 1
             total = max(1, min(total, page.max_per_organisation))
             initial = _attendee_initial(request.POST, "deelnemers", total)
             if total < page.max_per_organisation:
@@ -386,10 +408,7 @@ def _add_formset(request, session, municipalities, extra=0):
         return formset_class(prefix=ADD_PREFIX, form_kwargs=form_kwargs)
     if not extra:
         return formset_class(request.POST, prefix=ADD_PREFIX, form_kwargs=form_kwargs)
-    try:
-        total = int(request.POST.get(f"{ADD_PREFIX}-TOTAL_FORMS", 1))
-    except ValueError:
-        total = 1
+    total = ascii_int(request.POST.get(f"{ADD_PREFIX}-TOTAL_FORMS")) or 1
     total = max(1, min(total, session.max_per_organisation))
     initial = _attendee_initial(request.POST, ADD_PREFIX, total)
     if total < session.max_per_organisation:
@@ -414,13 +433,14 @@ def manage_registration(request, index, token):
 
     if request.method == "POST":
         action = request.POST.get("actie", "")
-        attendee_id = request.POST.get("deelnemer", "")
+        # ASCII digits only: '²' passes str.isdigit() but int() refuses it.
+        attendee_id = ascii_int(request.POST.get("deelnemer"))
         try:
             if action == "alles-annuleren":
                 services.cancel_registration(registration.pk)
                 messages.success(request, _("De aanmelding is geannuleerd."))
-            elif action == "afmelden" and attendee_id.isdigit():
-                services.cancel_attendee(registration.pk, int(attendee_id))
+            elif action == "afmelden" and attendee_id is not None:
+                services.cancel_attendee(registration.pk, attendee_id)
                 messages.success(request, _("De deelnemer is afgemeld."))
             elif action == ADD_ROW:
                 # One more empty row in the "add attendees" form, without JavaScript.
@@ -457,14 +477,14 @@ def manage_registration(request, index, token):
                         request, "events/manage_link_renewed.html", context
                     )
                 )
-            elif action == "wijzigen" and attendee_id.isdigit():
+            elif action == "wijzigen" and attendee_id is not None:
                 form = AttendeeForm(
                     request.POST,
                     prefix=f"deelnemer-{attendee_id}",
                     municipalities=municipalities,
                 )
                 if not form.is_valid():
-                    edit_forms[int(attendee_id)] = form
+                    edit_forms[attendee_id] = form
                     raise services.RegistrationRefused(
                         _("De gegevens van de deelnemer zijn niet compleet."),
                         status=400,
@@ -475,7 +495,7 @@ def manage_registration(request, index, token):
                     if municipality_pk
                     else {}
                 )
-                services.replace_attendee(registration.pk, int(attendee_id), data)
+                services.replace_attendee(registration.pk, attendee_id, data)
                 messages.success(request, _("De deelnemer is gewijzigd."))
             else:
                 raise services.RegistrationRefused(_("Onbekende actie."), status=400)

@@ -9,6 +9,7 @@ from django.conf import settings
 
 from wagtail.models import Page, Site
 
+from home.links import site_address
 from home.models import HomePage, PortalSettings, StandardPage
 
 HOME_INTRODUCTION = (
@@ -169,8 +170,8 @@ def build(stdout):
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(is_default_site=True)
-    site.hostname = "localhost"
-    site.port = 80
+    # The address comes from PORTAL_BASE_URL (home/links.py), as after every migrate.
+    site.hostname, site.port = site_address()
     site.site_name = "Kennisportaal Wijkaanpak & Ondermijning"
     site.root_page = home
     site.save()

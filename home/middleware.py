@@ -1,27 +1,30 @@
-"""Interface language: Dutch unless the visitor chose English with the language switch."""
+"""Interface language: the one in the URL (/en/… is English), else Dutch."""
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
 
 
-class ChosenLanguageMiddleware:
-    """Like LocaleMiddleware, but ignores the browser's Accept-Language header.
+class UrlLanguageMiddleware:
+    """Activates the language of the URL prefix: English under /en/, Dutch elsewhere.
 
-    The portal is Dutch first: a visitor whose browser happens to be set to English still
-    sees Dutch until they pick English themselves (the choice is kept in a cookie).
+    Django's LocaleMiddleware would fall back to the language cookie and the browser's
+    Accept-Language header for unprefixed URLs and add ``Vary: Accept-Language``; the
+    portal is Dutch first, and a page is the same for everyone who asks for its URL, so
+    a shared cache can keep one copy of it. The Wagtail admin (outside the prefix) sets
+    each editor's own language itself.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.supported = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
-        translation.activate(language)
+        language = (
+            translation.get_language_from_path(request.path_info)
+            or settings.LANGUAGE_CODE
+        )
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # Only for this request: the next one on this thread starts from the default.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
-        patch_vary_headers(response, ["Cookie"])
         return response

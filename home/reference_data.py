@@ -11,6 +11,17 @@ MUNICIPALITIES_CSV = Path(__file__).resolve().parent / "data" / "gemeenten.csv"
 # Names people use where the CBS name differs.
 COMMON_NAMES = {"GM0518": "Den Haag"}
 
+# Municipalities merged into another one since 2022 (see data/README in the shared data),
+# so that the admin search still finds them by their old name.
+FORMER_NAMES = {
+    "GM0363": "Weesp",
+    "GM0439": "Beemster",
+    "GM1980": "Heerhugowaard, Langedijk",
+    "GM1982": "Boxmeer, Cuijk, Grave, Mill en Sint Hubert, Sint Anthonis",
+    "GM1991": "Landerd, Uden",
+    "GM1992": "Brielle, Hellevoetsluis, Westvoorne",
+}
+
 THEMES = [
     (
         "Criminele jeugdgroepen",
@@ -162,10 +173,20 @@ def load_reference_data(apps):
             slug=_slug(name), defaults={"name": name}
         )
 
+    # Older migrations run this loader before the field existed.
+    has_former_names = any(
+        field.name == "former_names" for field in Municipality._meta.get_fields()
+    )
     for row in rows:
+        extra = (
+            {"former_names": FORMER_NAMES.get(row["cbs_code"], "")}
+            if has_former_names
+            else {}
+        )
         Municipality.objects.update_or_create(
             cbs_code=row["cbs_code"],
             defaults={
+                **extra,
                 "name": row["naam"],
                 "common_name": COMMON_NAMES.get(row["cbs_code"], ""),
                 "slug": _slug(row["naam"]),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.urls import reverse
 
 from wagtail.documents import get_document_model
 
@@ -140,6 +141,11 @@ def _fill_practice(page, data, published_at):
     page.status = data["status"]
     page.evidence_level = data["evidence"]
     page.evidence_assessed_on = _date(data["assessed"])
+    if page.evidence_level != "praktijkervaring":
+        page.evidence_assessor = data.get("assessor", "Onderzoeksbureau (fictief)")
+        page.evidence_motivation = data.get(
+            "motivation", "Fictieve beoordeling voor de demonstratie."
+        )
     page.period_start = _date(data["start"])
     page.period_end = _date(data["end"])
     contact = data["contact"] or {}
@@ -163,8 +169,11 @@ def _demo_contributor_password(user, stdout):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(password + "\n")
         path.chmod(0o600)
+    from home.links import absolute_url
+
+    admin_url = absolute_url(reverse("wagtailadmin_home"))
     stdout.write(
-        "\n  Demo-bijdrager (gemeente Rotterdam): http://127.0.0.1:8000/admin/\n"
+        f"\n  Demo-bijdrager (gemeente Rotterdam): {admin_url}\n"
         f"  Gebruikersnaam: {user.get_username()}\n  Wachtwoord:     {password}\n"
     )
 
@@ -210,6 +219,8 @@ def build(stdout):
     ]
     home.save_revision().publish()
 
+    _build_dossiers(home, pages)
+
     user, _ = onboard_contributor(
         email=DEMO_CONTRIBUTOR["email"],
         name=DEMO_CONTRIBUTOR["name"],
@@ -220,3 +231,61 @@ def build(stdout):
     )
     stdout.write(f"{len(pages)} demo-praktijken bijgewerkt onder /praktijken/.")
     _demo_contributor_password(user, stdout)
+
+
+DOSSIERS = {
+    "witwassen": (
+        "Witwassen in de wijk",
+        "<p>Crimineel geld zoekt een bestemming in de wijk: in panden, horeca, "
+        "kapperszaken en autobedrijven. Gemeenten, RIEC, politie en Belastingdienst "
+        "maken dat samen zichtbaar en zetten bestuurlijke en fiscale middelen in.</p>",
+    ),
+    "criminele-jeugdgroepen": (
+        "Criminele jeugdgroepen",
+        "<p>Jongeren die in groepen crimineel gedrag vertonen, groeien soms door naar "
+        "de georganiseerde misdaad. De aanpak combineert de groep, de persoon en het "
+        "gezin, en de wijk.</p>",
+    ),
+}
+
+
+def _build_dossiers(home, pages):
+    """The dossier overview at /themas/ and two fictional theme dossiers."""
+    from practices.models import (
+        ThemeDossierFeaturedPractice,
+        ThemeDossierFigure,
+        ThemeDossierIndexPage,
+        ThemeDossierPage,
+    )
+
+    index = ThemeDossierIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = ThemeDossierIndexPage(
+            title="Themadossiers",
+            slug="themas",
+            introduction="Per thema: de achtergrond, sprekende voorbeelden en alle "
+            "praktijken en leerbijeenkomsten.",
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    for slug, (title, introduction) in DOSSIERS.items():
+        theme = Theme.objects.get(slug=slug)
+        dossier = ThemeDossierPage.objects.filter(theme=theme).first()
+        is_new = dossier is None
+        if is_new:
+            dossier = ThemeDossierPage(slug=slug, theme=theme)
+        dossier.title = title
+        dossier.introduction = introduction
+        dossier.featured_practices = [
+            ThemeDossierFeaturedPractice(practice=page)
+            for page, data in list(pages.values())
+            if slug in data["themes"]
+        ][:3]
+        dossier.key_figures = [
+            ThemeDossierFigure(
+                value="10", label="RIEC's werken samen", source="riec.nl (fictief)"
+            )
+        ]
+        if is_new:
+            index.add_child(instance=dossier)
+        dossier.save_revision().publish()

@@ -8,6 +8,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from home.links import absolute_url, page_url
+
 FEED_SIZE = 50
 
 
@@ -32,7 +34,11 @@ class PracticeFeed(Feed):
         return f"{base} ({applied})" if applied else base
 
     def link(self, obj):
-        return obj["index"].get_url(request=self.request)
+        return page_url(obj["index"])
+
+    def feed_url(self, obj):
+        # rel=self is this feed with the filters it was asked with.
+        return absolute_url(self.request.get_full_path())
 
     def subtitle(self, obj):
         return obj["index"].introduction or _(
@@ -49,7 +55,7 @@ class PracticeFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(request=self.request)
+        return page_url(item)
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -1,18 +1,25 @@
 """The filters of the practice listing and its feed: one GET form, kept in the URL.
 
 Every filter takes one value. Values that do not exist (an old link, a typo) are left out
-with a notice in Dutch; they never cause an error page. The choices are loaded with one
-query per vocabulary, so the cost of a listing does not depend on the number of practices.
+with a notice in Dutch; they never cause an error page. The choices come from the
+reference data and, for municipalities, tags and years, from the live practices, kept in
+the cache until publishing changes them (filter_choices), so the cost of a listing does
+not depend on the number of practices.
 """
+
+import datetime
 
 from django import forms
 from django.db.models import Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.forms.utils import ErrorDict
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
 
+from home import page_cache
+from home.forms import PlainSelect
 from home.models import (
     InterventionType,
     Municipality,
@@ -40,6 +47,7 @@ FILTER_PARAMETERS = [
     "soort",
     "status",
     "bewijs",
+    "beoordeeld-sinds",
     "trefwoord",
     "jaar",
 ]
@@ -59,38 +67,84 @@ def _empty(plural_label):
     return [("", _("Alle %(label)s") % {"label": str(plural_label).lower()})]
 
 
+def filter_choices(base_queryset):
+    """The values the filters offer, from the reference data and the live practices.
+
+    Kept in the cache until a practice is published, unpublished, moved or deleted, or
+    the reference data changes (home.page_cache), so a listing request does not scan
+    all practices for them.
+    """
+
+    def compute():
+        choices = {
+            name: [
+                (term.slug, term.name) for term in model.objects.only("slug", "name")
+            ]
+            for name, (_label, model, _field) in TERM_FILTERS.items()
+        }
+        municipality_ids = set(
+            base_queryset.values_list("lead_municipality_id", flat=True).distinct()
+        ) | set(
+            PracticePage.other_municipalities.through.objects.filter(
+                practicepage__in=base_queryset
+            )
+            .values_list("municipality_id", flat=True)
+            .distinct()
+        )
+        # Lists show the display name, so they sort by it: Den Haag under D.
+        choices["gemeente"] = [
+            (m.slug, m.display_name)
+            for m in sorted(
+                Municipality.objects.filter(pk__in=municipality_ids),
+                key=lambda m: m.sort_key,
+            )
+        ]
+        choices["regio"] = [(r.slug, r.name) for r in RiecRegion.objects.all()]
+        tag_ids = PracticePageTag.objects.filter(
+            content_object__in=base_queryset
+        ).values("tag_id")
+        choices["trefwoord"] = list(
+            Tag.objects.filter(pk__in=tag_ids)
+            .order_by("name")
+            .values_list("slug", "name")
+        )
+        years = (
+            with_year(base_queryset)
+            .order_by("-listing_year")
+            .values_list("listing_year", flat=True)
+            .distinct()
+        )
+        choices["jaar"] = [(str(y), str(y)) for y in years if y]
+        return choices
+
+    return page_cache.cached_data(
+        "practice-filter-choices",
+        {page_cache.ALL, page_cache.PRACTICES},
+        compute,
+    )
+
+
 class PracticeFilterForm(forms.Form):
     """The filter form; choices come from the reference data and the live practices."""
 
     def __init__(self, *args, base_queryset, **kwargs):
         super().__init__(*args, **kwargs)
+        choices = filter_choices(base_queryset)
         for name, (label, model, _field) in TERM_FILTERS.items():
             self.fields[name] = forms.ChoiceField(
                 label=label,
                 required=False,
-                choices=_empty(model._meta.verbose_name_plural)
-                + [
-                    (term.slug, term.name)
-                    for term in model.objects.only("slug", "name")
-                ],
+                choices=_empty(model._meta.verbose_name_plural) + choices[name],
             )
-        municipalities = Municipality.objects.filter(
-            Q(lead_practices__in=base_queryset)
-            | Q(participating_practices__in=base_queryset)
-        ).distinct()
         self.fields["gemeente"] = forms.CharField(
             label=_("Gemeente"),
             required=False,
-            widget=forms.Select(
-                choices=_empty(_("Gemeenten"))
-                + [(m.slug, m.display_name) for m in municipalities]
-            ),
+            widget=PlainSelect(choices=_empty(_("Gemeenten")) + choices["gemeente"]),
         )
         self.fields["regio"] = forms.ChoiceField(
             label=_("RIEC-regio"),
             required=False,
-            choices=_empty(_("Regio's"))
-            + [(r.slug, r.name) for r in RiecRegion.objects.all()],
+            choices=_empty(_("Regio's")) + choices["regio"],
         )
         self.fields["soort"] = forms.ChoiceField(
             label=_("Soort"),
@@ -107,36 +161,36 @@ class PracticeFilterForm(forms.Form):
             required=False,
             choices=_empty(_("Niveaus")) + list(PracticePage.EvidenceLevel.choices),
         )
-        tags = (
-            Tag.objects.filter(
-                practices_practicepagetag_items__content_object__in=base_queryset
-            )
-            .distinct()
-            .order_by("name")
+        self.fields["beoordeeld-sinds"] = forms.DateField(
+            label=_("Beoordeeld sinds"),
+            required=False,
+            help_text=_(
+                "Alleen praktijken waarvan het bewijs op of na deze datum is beoordeeld."
+            ),
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         )
         self.fields["trefwoord"] = forms.ChoiceField(
             label=_("Trefwoord"),
             required=False,
-            choices=_empty(_("Trefwoorden")) + [(t.slug, t.name) for t in tags],
-        )
-        years = (
-            with_year(base_queryset)
-            .order_by("-listing_year")
-            .values_list("listing_year", flat=True)
-            .distinct()
+            choices=_empty(_("Trefwoorden")) + choices["trefwoord"],
         )
         self.fields["jaar"] = forms.TypedChoiceField(
             label=_("Jaar"),
             required=False,
             coerce=int,
             empty_value=None,
-            choices=_empty(_("Jaren")) + [(str(y), str(y)) for y in years if y],
+            choices=_empty(_("Jaren")) + choices["jaar"],
         )
         self.fields["sortering"] = forms.ChoiceField(
             label=_("Sorteren op"), required=False, choices=SORT_CHOICES
         )
         for field in self.fields.values():
+            if not isinstance(field, forms.ChoiceField):
+                continue
+            if not isinstance(field.widget, PlainSelect):
+                field.widget = PlainSelect(choices=field.choices)
             field.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
+        self.fields["beoordeeld-sinds"].widget.attrs["class"] = "utrecht-textbox"
 
     def clean_gemeente(self):
         """Accept a municipality's slug or its CBS code (GM0363), also without practices."""
@@ -196,6 +250,8 @@ class PracticeFilter:
         for name, value in self.values.items():
             if isinstance(value, Municipality):
                 value = value.slug
+            elif isinstance(value, datetime.date):
+                value = value.isoformat()
             query[name] = str(value)
         if include_sort and self.sort != SORT_NEWEST:
             query["sortering"] = self.sort
@@ -208,6 +264,8 @@ class PracticeFilter:
             field = self.form.fields[name]
             if isinstance(value, Municipality):
                 shown = value.display_name
+            elif isinstance(value, datetime.date):
+                shown = date_format(value, "j F Y")
             else:
                 shown = dict(getattr(field, "choices", [])).get(str(value), value)
             labels.append(f"{field.label}: {shown}")
@@ -240,6 +298,10 @@ class PracticeFilter:
         ):
             if name in self.values:
                 queryset = queryset.filter(**{field: self.values[name]})
+        if "beoordeeld-sinds" in self.values:
+            queryset = queryset.filter(
+                evidence_assessed_on__gte=self.values["beoordeeld-sinds"]
+            )
         if "trefwoord" in self.values:
             tagged = PracticePageTag.objects.filter(
                 tag__slug=self.values["trefwoord"]

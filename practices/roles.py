@@ -12,6 +12,7 @@ Two Wagtail groups, created by a data migration (practices/migrations/0003_roles
 
 A "signed-in government user" who may read restricted details is an active user with
 the permission ``practices.view_restricted_details``: both groups have it, superusers too.
+A user who still owes their second factor (practices/two_factor.py) is not one yet.
 """
 
 from django.contrib.auth import get_user_model
@@ -20,8 +21,8 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from wagtail.models import (
-    GroupApprovalTask,
     GroupPagePermission,
+    PagePermissionTester,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -36,14 +37,40 @@ VIEW_RESTRICTED_PERMISSION = "practices.view_restricted_details"
 CONTRIBUTOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
 
+class InactiveAccountError(ValueError):
+    """Onboarding met a deactivated account: only an editor may re-activate it."""
+
+
 def can_view_restricted_details(user):
     """True for a signed-in government user (see the module docstring)."""
+    from practices.two_factor import owes_second_factor
+
     return bool(
         user is not None
         and user.is_authenticated
         and user.is_active
         and user.has_perm(VIEW_RESTRICTED_PERMISSION)
+        and not owes_second_factor(user)
     )
+
+
+class PracticePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, except that a contributor deletes only own drafts.
+
+    Wagtail lets anyone with "change" on a folder delete every unpublished page in it;
+    docs/practices.md promises contributors less: their own drafts only.
+    """
+
+    def can_delete(self, ignore_bulk=False):
+        if not super().can_delete(ignore_bulk=ignore_bulk):
+            return False
+        if self.user.is_superuser or "publish" in self.permissions:
+            return True
+        return not (
+            self.page.get_descendants(inclusive=True)
+            .exclude(owner_id=self.user.pk)
+            .exists()
+        )
 
 
 def municipality_group_name(municipality):
@@ -67,10 +94,14 @@ def ensure_review_workflow(index_page):
     if not workflow.active:
         workflow.active = True
         workflow.save(update_fields=["active"])
-    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    from practices.models import PracticeReviewTask
+
+    task = PracticeReviewTask.objects.filter(name=REVIEW_TASK).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=REVIEW_TASK)
+        task = PracticeReviewTask.objects.create(name=REVIEW_TASK)
     task.groups.add(editors)
+    # One step only: the practice review task (it replaced a plain GroupApprovalTask).
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
     WorkflowTask.objects.get_or_create(
         workflow=workflow, task=task, defaults={"sort_order": 0}
     )
@@ -115,7 +146,8 @@ def onboard_contributor(*, email, name, municipality, username=None):
     """Create or update a contributor account for exactly one municipality.
 
     Returns (user, created). A new user gets no usable password: they set one through
-    the password-reset link, so no password ever passes through a log or a terminal.
+    the invitation link (practices/invitations.py), so no password ever passes through
+    a log or a terminal. A deactivated account stays deactivated: InactiveAccountError.
     """
     from practices.models import Contributor
 
@@ -124,6 +156,11 @@ def onboard_contributor(*, email, name, municipality, username=None):
     username = username or email
     user = User.objects.filter(username=username).first()
     created = user is None
+    if not created and not user.is_active:
+        raise InactiveAccountError(
+            f"Het account {username} is gedeactiveerd. Onboarding activeert het niet "
+            "opnieuw: een redacteur zet het zelf weer aan (Instellingen → Gebruikers)."
+        )
     if created:
         user = User(username=username)
         user.set_unusable_password()
@@ -131,7 +168,6 @@ def onboard_contributor(*, email, name, municipality, username=None):
     user.email = email
     user.first_name = first_name
     user.last_name = last_name
-    user.is_active = True
     user.save()
 
     _, municipality_group = ensure_municipality_folder(municipality)

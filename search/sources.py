@@ -109,6 +109,10 @@ def practice_document(page):
     published = page.first_published_at or page.last_published_at or timezone.now()
     document_date = _local_date(published)
     texts = [plain_text(getattr(page, name)) for name in PRACTICE_TEXT_FIELDS]
+    # Lessons from learning sessions about this practice (practices/lessons.py).
+    from practices.lessons import lesson_texts
+
+    texts += lesson_texts(page)
     return {
         "page_id": page.pk,
         "kind": "practice",

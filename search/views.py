@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query as PromotedQuery
 from wagtail.search.utils import normalise_query_string
 
+from home.links import absolute_url
 from home.models import PortalSettings
 from search.analysis import MAX_QUERY_LENGTH
 from search.engines import (
@@ -277,7 +278,7 @@ def results_as_json(results, request):
                 "type": hit.kind,
                 "type_label": str(hit.kind_label),
                 "title": hit.title,
-                "url": request.build_absolute_uri(hit.url),
+                "url": absolute_url(hit.url),
                 "snippet": str(hit.snippet),
                 "municipality": hit.municipality,
                 "themes": hit.themes,
@@ -307,9 +308,7 @@ def results_as_json(results, request):
                 "kind": s.kind,
                 "label": s.label,
                 "count": s.count,
-                "url": request.build_absolute_uri(
-                    reverse("search") + query_string(s.query)
-                ),
+                "url": absolute_url(reverse("search") + query_string(s.query)),
             }
             for s in results.suggestions
         ],
@@ -344,7 +343,7 @@ def search_api(request):
 @csrf_exempt
 @require_GET
 def openapi(request):
-    return JsonResponse(openapi_schema(request.build_absolute_uri("/")))
+    return JsonResponse(openapi_schema(absolute_url("/")))
 
 
 @csrf_exempt

@@ -27,6 +27,8 @@ PUBLIC_PAGES = [
     ("/praktijken/?thema=bestaat-niet&page=999", 200),
     ("/praktijken/rotterdam/gebiedsgerichte-aanpak-jeugdgroep-oud-charlois/", 200),
     ("/praktijken/s-gravenhage/bibob-screening-shishalounge/", 200),
+    ("/themas/", 200),
+    ("/themas/witwassen/", 200),
     ("/leerbijeenkomsten/", 200),
     ("/leerbijeenkomsten/criminele-jeugdgroepen-van-signaal-tot-aanpak/", 200),
     ("/zoeken/?q=witwassen", 200),

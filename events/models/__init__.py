@@ -3,7 +3,6 @@
 from .pages import SessionIndexPage, SessionPage
 from .registrations import (
     Attendee,
-    OutgoingMail,
     Registration,
     SessionStatistic,
     derive_token,
@@ -13,7 +12,6 @@ from .registrations import (
 
 __all__ = [
     "Attendee",
-    "OutgoingMail",
     "Registration",
     "SessionIndexPage",
     "SessionPage",

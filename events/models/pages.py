@@ -6,7 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -181,6 +186,12 @@ class SessionPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [FieldPanel("materials"), FieldPanel("lessons_learned")],
             heading=_("Na afloop"),
+        ),
+        # Lessons per presented practice: shown on that practice's page.
+        InlinePanel(
+            "practice_lessons",
+            label=_("les per gepresenteerde praktijk"),
+            heading=_("Lessen per praktijk (na afloop)"),
         ),
         MultiFieldPanel(
             [FieldPanel("is_cancelled"), FieldPanel("cancellation_reason")],

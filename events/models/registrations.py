@@ -249,45 +249,6 @@ class Attendee(models.Model):
         return self.cancelled_at is None
 
 
-class OutgoingMail(models.Model):
-    """An e-mail that the mail server refused; `manage.py resend_failed_mail` retries it.
-
-    Only the kind and the recipient are kept, never the rendered text: the message is
-    rendered again when it is resent, so no manage-link token is ever stored in clear.
-    """
-
-    class Status(models.TextChoices):
-        FAILED = "mislukt", _("mislukt")
-        SENT = "verstuurd", _("verstuurd")
-
-    registration = models.ForeignKey(
-        Registration,
-        on_delete=models.CASCADE,
-        related_name="failed_mail",
-        null=True,
-        blank=True,
-    )
-    kind = models.CharField(_("soort"), max_length=30)
-    recipient = models.EmailField(_("ontvanger"))
-    # Only for the editors' message to attendees: its subject and text.
-    payload = models.JSONField(default=dict, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.FAILED
-    )
-    error = models.TextField(_("foutmelding"), blank=True)
-    attempts = models.PositiveIntegerField(_("pogingen"), default=1)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("mislukte e-mail")
-        verbose_name_plural = _("mislukte e-mails")
-
-    def __str__(self):
-        return f"{self.kind} → {self.recipient}"
-
-
 class SessionStatistic(models.Model):
     """Anonymous count of attendees per organisation, kept after personal data is purged."""
 

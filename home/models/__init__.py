@@ -1,5 +1,7 @@
-"""Models of the home app: the home page, plain content pages and reference data."""
+"""Models of the home app: the home page, plain content pages, reference data and the
+mail outbox."""
 
+from .outbox import OutboxMessage
 from .pages import HomePage, HomePageFeaturedPractice, StandardPage
 from .reference import (
     CityNetwork,
@@ -18,6 +20,7 @@ __all__ = [
     "HomePageFeaturedPractice",
     "InterventionType",
     "Municipality",
+    "OutboxMessage",
     "PartnerType",
     "PortalSettings",
     "RiecRegion",

@@ -1,10 +1,20 @@
 """Reference data that ministry editors maintain as snippets: regions, municipalities and
 the fixed vocabularies that practices and sessions are tagged with."""
 
+import re
+import unicodedata
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.search import index
+
+
+def dutch_sort_key(name):
+    """How a Dutch list orders names: case and accents ignored, the article of
+    's-Hertogenbosch or 't Zandt left out (so they sort under H and Z)."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"^'[st][\s-]+", "", folded.casefold().strip())
 
 
 class TaxonomyTerm(index.Indexed, models.Model):
@@ -67,6 +77,15 @@ class Municipality(index.Indexed, models.Model):
         blank=True,
         help_text=_("Alleen invullen als de gangbare naam afwijkt, zoals Den Haag."),
     )
+    former_names = models.CharField(
+        _("vroegere namen"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Namen van gemeenten die in deze gemeente zijn opgegaan, gescheiden door "
+            "komma's, bijvoorbeeld 'Weesp'. Zo vindt de zoekfunctie ook de oude naam."
+        ),
+    )
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     province = models.CharField(_("provincie"), max_length=40)
     safety_region_code = models.CharField(_("veiligheidsregiocode"), max_length=4)
@@ -81,8 +100,12 @@ class Municipality(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.SearchField("common_name"),
+        index.SearchField("former_names"),
+        index.SearchField("cbs_code"),
         index.AutocompleteField("name"),
         index.AutocompleteField("common_name"),
+        index.AutocompleteField("former_names"),
+        index.AutocompleteField("cbs_code"),
         index.FilterField("province"),
         index.FilterField("riec_region"),
     ]
@@ -98,6 +121,11 @@ class Municipality(index.Indexed, models.Model):
     @property
     def display_name(self):
         return self.common_name or self.name
+
+    @property
+    def sort_key(self):
+        """Lists show display_name, so they sort by it: Den Haag under D."""
+        return dutch_sort_key(self.display_name)
 
 
 class Theme(TaxonomyTerm):

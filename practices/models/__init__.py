@@ -1,5 +1,14 @@
 """Models of the practices app: the practice pages and the contributors who write them."""
 
+from .dossiers import (
+    ThemeDossierDocument,
+    ThemeDossierFeaturedPractice,
+    ThemeDossierFigure,
+    ThemeDossierIndexPage,
+    ThemeDossierPage,
+)
+from .evidence import AssessmentRequest, EvidenceAssessment
+from .lessons import SessionLesson
 from .pages import (
     MunicipalityPracticesPage,
     PracticeDocument,
@@ -9,13 +18,24 @@ from .pages import (
     RelatedPracticeLink,
 )
 from .people import Contributor
+from .review import PracticeReviewTask, ReviewDecision
 
 __all__ = [
+    "AssessmentRequest",
+    "EvidenceAssessment",
     "Contributor",
     "MunicipalityPracticesPage",
     "PracticeDocument",
     "PracticeIndexPage",
     "PracticePage",
     "PracticePageTag",
+    "PracticeReviewTask",
     "RelatedPracticeLink",
+    "ReviewDecision",
+    "SessionLesson",
+    "ThemeDossierDocument",
+    "ThemeDossierFeaturedPractice",
+    "ThemeDossierFigure",
+    "ThemeDossierIndexPage",
+    "ThemeDossierPage",
 ]

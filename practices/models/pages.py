@@ -2,9 +2,9 @@
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from practices.forms import PracticePageForm
@@ -41,6 +42,19 @@ class PracticeIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("overzicht praktijken")
+
+    def route(self, request, path_components):
+        """A practice (/praktijken/<folder>/<practice>/) in one query, with the
+        municipality and region its page shows; everything else as Wagtail routes it."""
+        if len(path_components) == 2:
+            folder_slug, slug = path_components
+            url_path = f"{self.url_path}{folder_slug}/{slug}/"
+            for practice in PracticePage.objects.filter(
+                slug=slug, depth=self.depth + 2, live=True
+            ).select_related("lead_municipality__riec_region"):
+                if practice.url_path == url_path:
+                    return RouteResult(practice)
+        return super().route(request, path_components)
 
     @path("")
     def listing(self, request):
@@ -99,6 +113,14 @@ class PracticePageTag(TaggedItemBase):
         "practices.PracticePage", related_name="tagged_items", on_delete=models.CASCADE
     )
 
+    class Meta:
+        indexes = [
+            # The newest practices with a tag, for related practices.
+            models.Index(
+                fields=["tag", "-content_object"], name="practices_tag_newest_idx"
+            )
+        ]
+
 
 class PracticePage(Page):
     """A case or a best practice from one or more municipalities."""
@@ -123,7 +145,14 @@ class PracticePage(Page):
         RECOGNISED = "erkend", _("Formeel erkend")
 
     kind = models.CharField(
-        _("soort"), max_length=20, choices=Kind.choices, default=Kind.CASE
+        _("soort"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.CASE,
+        help_text=_(
+            "Casus: een concrete aanpak in uw gemeente. Goede praktijk: een aanpak die "
+            "werkt en die andere gemeenten kunnen overnemen."
+        ),
     )
     lead_municipality = models.ForeignKey(
         "home.Municipality",
@@ -137,6 +166,10 @@ class PracticePage(Page):
         verbose_name=_("andere deelnemende gemeenten"),
         blank=True,
         related_name="participating_practices",
+        help_text=_(
+            "Vink de gemeenten aan die actief meededen, bijvoorbeeld buurgemeenten in "
+            "hetzelfde RIEC-gebied. Leeg laten als uw gemeente het alleen deed."
+        ),
     )
     neighbourhood = models.CharField(
         _("wijk of gebied"),
@@ -175,6 +208,7 @@ class PracticePage(Page):
         verbose_name=_("partners"),
         blank=True,
         related_name="practices",
+        help_text=_("Vink elke soort partner aan die een rol had in de aanpak."),
     )
     tracks = ParentalManyToManyField(
         "home.Track",
@@ -190,9 +224,19 @@ class PracticePage(Page):
         verbose_name=_("interventies"),
         blank=True,
         related_name="practices",
+        help_text=_(
+            "Welke soorten interventies zette u in? Vink alles aan wat u echt deed, "
+            "ook als het een klein onderdeel was."
+        ),
     )
     themes = ParentalManyToManyField(
-        "home.Theme", verbose_name=_("thema's"), related_name="practices"
+        "home.Theme",
+        verbose_name=_("thema's"),
+        related_name="practices",
+        help_text=_(
+            "Kies één tot drie thema's waar de aanpak vooral over gaat: lezers zoeken "
+            "en filteren hierop, en de praktijk verschijnt in het themadossier."
+        ),
     )
     tags = ClusterTaggableManager(
         verbose_name=_("trefwoorden"),
@@ -213,7 +257,13 @@ class PracticePage(Page):
         help_text=_("Wat zou u een andere gemeente afraden? Juist dit helpt anderen."),
     )
     lessons = RichTextField(
-        _("geleerde lessen"), features=RICH_TEXT_FEATURES, blank=True
+        _("geleerde lessen"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_(
+            "Wat geeft u een collega in een andere gemeente mee? Schrijf concreet, "
+            "bijvoorbeeld 'betrek de woningcorporatie vanaf de eerste week'."
+        ),
     )
     costs_and_capacity = RichTextField(
         _("kosten en capaciteit"),
@@ -222,7 +272,14 @@ class PracticePage(Page):
         help_text=_("Budget, formatie (fte) en looptijd die nodig waren."),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.RUNNING
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.RUNNING,
+        help_text=_(
+            "Hoe ver is de aanpak? Kies 'Geëvalueerd' alleen als er een evaluatie is, "
+            "en voeg die toe bij de documenten."
+        ),
     )
     evidence_level = models.CharField(
         _("mate van bewijs"),
@@ -231,7 +288,8 @@ class PracticePage(Page):
         default=EvidenceLevel.PRACTICE,
         help_text=_(
             "Kies 'Praktijkervaring' als de aanpak niet extern is beoordeeld. Hogere "
-            "niveaus alleen met een beoordeling door een onderzoeker of erkenningscommissie."
+            "niveaus stelt alleen de redactie vast, na een beoordeling door een "
+            "onderzoeker of erkenningscommissie."
         ),
     )
     evidence_assessed_on = models.DateField(
@@ -240,7 +298,33 @@ class PracticePage(Page):
         blank=True,
         help_text=_("Verplicht bij elk niveau boven praktijkervaring."),
     )
-    period_start = models.DateField(_("gestart op"), null=True, blank=True)
+    evidence_assessor = models.CharField(
+        _("beoordelaar"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Wie beoordeelde de aanpak: een onderzoeker of instituut, of de "
+            "erkenningscommissie, bijvoorbeeld 'Movisie, erkenningscommissie "
+            "Justitiële Interventies'."
+        ),
+    )
+    evidence_motivation = models.TextField(
+        _("motivering beoordeling"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "In één tot drie zinnen waarom de aanpak dit niveau heeft, bijvoorbeeld "
+            "'procesevaluatie 2024 toont minder overlast in twee wijken'."
+        ),
+    )
+    period_start = models.DateField(
+        _("gestart op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wanneer begon de aanpak? De eerste van de maand is nauwkeurig genoeg."
+        ),
+    )
     period_end = models.DateField(
         _("beëindigd op"),
         null=True,
@@ -248,11 +332,34 @@ class PracticePage(Page):
         help_text=_("Leeg als de aanpak nog loopt."),
     )
     contact_name = models.CharField(
-        _("naam contactpersoon"), max_length=120, blank=True
+        _("naam contactpersoon"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Wie kunnen collega's van andere gemeenten bellen met vragen over deze "
+            "aanpak? Voor- en achternaam."
+        ),
     )
-    contact_role = models.CharField(_("functie"), max_length=120, blank=True)
-    contact_email = models.EmailField(_("e-mailadres"), blank=True)
-    contact_phone = models.CharField(_("telefoon"), max_length=40, blank=True)
+    contact_role = models.CharField(
+        _("functie"),
+        max_length=120,
+        blank=True,
+        help_text=_("Bijvoorbeeld 'ondermijningscoördinator' of 'wijkmanager'."),
+    )
+    contact_email = models.EmailField(
+        _("e-mailadres"),
+        blank=True,
+        help_text=_(
+            "Liefst een adres dat blijft werken als iemand van baan wisselt, zoals "
+            "ondermijning@gemeente.nl."
+        ),
+    )
+    contact_phone = models.CharField(
+        _("telefoon"),
+        max_length=40,
+        blank=True,
+        help_text=_("Een nummer met netnummer, bijvoorbeeld 010 123 45 67."),
+    )
     contact_consent = models.BooleanField(
         _("contactpersoon mag openbaar getoond worden"),
         default=False,
@@ -288,15 +395,15 @@ class PracticePage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("partners_description"),
-                FieldPanel("partner_types"),
+                FieldPanel("partner_types", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Partners"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("themes"),
-                FieldPanel("tracks"),
-                FieldPanel("intervention_types"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tracks", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("intervention_types", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("tags"),
             ],
             heading=_("Indeling"),
@@ -308,7 +415,13 @@ class PracticePage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("status"), FieldPanel("evidence_level")]),
-                FieldPanel("evidence_assessed_on"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("evidence_assessed_on"),
+                        FieldPanel("evidence_assessor"),
+                    ]
+                ),
+                FieldPanel("evidence_motivation"),
                 FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
             ],
             heading=_("Status en bewijs"),
@@ -382,7 +495,12 @@ class PracticePage(Page):
             (
                 "view_restricted_details",
                 _("Mag vertrouwelijke details van praktijken zien"),
-            )
+            ),
+            (
+                "assess_evidence",
+                _("Mag de mate van bewijs van praktijken vaststellen"),
+            ),
+            ("view_statistics", _("Mag de statistieken voor de redactie zien")),
         ]
 
     def clean(self):
@@ -416,6 +534,12 @@ class PracticePage(Page):
         if errors:
             raise ValidationError(errors)
 
+    def permissions_for_user(self, user):
+        # Contributors delete only their own drafts (practices/roles.py).
+        from practices.roles import PracticePermissionTester
+
+        return PracticePermissionTester(user, self)
+
     @property
     def contact_is_public(self):
         return self.contact_consent and bool(self.contact_name)
@@ -430,6 +554,7 @@ class PracticePage(Page):
         return None
 
     def get_context(self, request, *args, **kwargs):
+        from home import page_cache
         from practices.roles import can_view_restricted_details
 
         context = super().get_context(request, *args, **kwargs)
@@ -439,21 +564,63 @@ class PracticePage(Page):
         context["documents"] = [
             item for item in self.documents.select_related("document") if item.document
         ]
-        context["related_practices"] = self.related_practices()
+        # The terms once each: the facts, the tag list and the related practices.
+        terms = {
+            "themes": list(self.themes.all()),
+            "tracks": list(self.tracks.all()),
+            "interventions": list(self.intervention_types.all()),
+            "partner_types": list(self.partner_types.all()),
+            "tags": list(self.tags.all()),
+        }
+        context.update(terms)
+        context["related_practices"] = self.related_practices(terms=terms)
         index = PracticeIndexPage.objects.ancestor_of(self).first() if self.pk else None
         context["index_url"] = (
             index.get_url(request=request) if index else "/praktijken/"
         )
+        context["evidence_path"] = (
+            list(self.evidence_assessments.order_by("recorded_at", "pk"))
+            if self.pk
+            else []
+        )
+        from practices.lessons import lessons_for
+        from practices.models.dossiers import ThemeDossierPage
+
+        context["theme_dossiers"] = (
+            list(
+                ThemeDossierPage.objects.live()
+                .public()
+                .filter(theme__in=self.themes.all())
+            )
+            if self.pk
+            else []
+        )
+
+        context["session_lessons"] = lessons_for(self)
         context["presented_at"] = (
             list(self.presented_at_sessions.live().public().order_by("-start"))
             if self.pk
             else []
         )
+        page_cache.depends_on(
+            request,
+            *(
+                page_cache.page_tag(page.pk)
+                for page in [*context["related_practices"], *context["presented_at"]]
+            ),
+        )
         return context
 
-    def related_practices(self, limit=4):
+    def related_practices(self, limit=4, terms=None):
         """Editor-chosen practices first, then the most similar by shared themes,
-        interventions and tags. Two queries, however many practices there are."""
+        interventions and tags.
+
+        Similar practices are looked for among the newest RELATED_CANDIDATES practices
+        of each of this page's own terms, through the (term, practice) indexes, so the
+        cost depends on how many terms this page has, never on how many practices
+        there are: a fixed number of queries, each reading at most a few hundred
+        index entries.
+        """
         chosen = [
             link.practice
             for link in self.related_practice_links.select_related(
@@ -464,37 +631,85 @@ class PracticePage(Page):
         remaining = limit - len(chosen)
         if remaining <= 0 or not self.pk:
             return chosen[:limit]
-        theme_ids = PracticePage.themes.through.objects.filter(
-            practicepage_id=self.pk
-        ).values("theme_id")
-        intervention_ids = PracticePage.intervention_types.through.objects.filter(
-            practicepage_id=self.pk
-        ).values("interventiontype_id")
-        tag_ids = PracticePageTag.objects.filter(content_object_id=self.pk).values(
-            "tag_id"
+        if terms is None:
+            terms = {
+                "themes": list(self.themes.all()),
+                "interventions": list(self.intervention_types.all()),
+                "tags": list(self.tags.all()),
+            }
+        scores = _shared_term_counts(
+            self.pk,
+            themes=[term.pk for term in terms["themes"]],
+            interventions=[term.pk for term in terms["interventions"]],
+            tags=[term.pk for term in terms["tags"]],
         )
-        automatic = (
+        for page in chosen:
+            scores.pop(page.pk, None)
+        if not scores:
+            return chosen
+        candidates = (
             PracticePage.objects.live()
             .public()
-            .exclude(pk__in=[self.pk, *(page.pk for page in chosen)])
-            .annotate(
-                shared=Count("themes", filter=Q(themes__in=theme_ids), distinct=True)
-                + Count(
-                    "intervention_types",
-                    filter=Q(intervention_types__in=intervention_ids),
-                    distinct=True,
-                )
-                + Count(
-                    "tagged_items",
-                    filter=Q(tagged_items__tag__in=tag_ids),
-                    distinct=True,
+            .filter(pk__in=list(scores))
+            .values_list("pk", "first_published_at")
+        )
+        ranked = sorted(
+            candidates,
+            key=lambda row: (scores[row[0]], row[1] is not None, row[1] or 0),
+            reverse=True,
+        )[:remaining]
+        best = [pk for pk, _published in ranked]
+        by_pk = PracticePage.objects.select_related("lead_municipality").in_bulk(best)
+        return chosen + [by_pk[pk] for pk in best if pk in by_pk]
+
+
+# How many of the newest practices per term are considered as related practices.
+RELATED_CANDIDATES = 30
+
+
+def _shared_term_counts(page_id, *, themes, interventions, tags):
+    """{practice id: number of shared terms} among the newest RELATED_CANDIDATES
+    practices of each term, in one query (a UNION ALL of one index range per term)."""
+    from collections import Counter
+
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    sources = [
+        (PracticePage.themes.through, "practicepage_id", "theme_id", themes),
+        (
+            PracticePage.intervention_types.through,
+            "practicepage_id",
+            "interventiontype_id",
+            interventions,
+        ),
+        (PracticePageTag, "content_object_id", "tag_id", tags),
+    ]
+    parts, params = [], []
+    for model, page_column, term_column, term_ids in sources:
+        table = quote(model._meta.db_table)
+        for term_id in term_ids:
+            # Only quoted names from the models' metadata go into the text; the
+            # values are parameters.
+            part = (
+                "SELECT page_id FROM (SELECT {page} AS page_id FROM {table} "
+                "WHERE {term} = %s AND {page} <> %s ORDER BY {page} DESC LIMIT %s) "
+                "AS t{number}"
+            )
+            parts.append(
+                part.format(
+                    page=quote(page_column),
+                    table=table,
+                    term=quote(term_column),
+                    number=len(parts),
                 )
             )
-            .filter(shared__gt=0)
-            .select_related("lead_municipality")
-            .order_by("-shared", "-first_published_at")[:remaining]
-        )
-        return chosen + list(automatic)
+            params += [term_id, page_id, RELATED_CANDIDATES]
+    if not parts:
+        return Counter()
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return Counter(row[0] for row in cursor.fetchall())
 
 
 class PracticeDocument(Orderable):
@@ -515,12 +730,17 @@ class PracticeDocument(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "Een rapport, evaluatie of presentatie, liefst als PDF. Nooit documenten "
+            "met namen of andere persoonsgegevens."
+        ),
     )
     document_type = models.CharField(
         _("soort document"),
         max_length=20,
         choices=DocumentType.choices,
         default=DocumentType.REPORT,
+        help_text=_("Lezers zien dit naast de link, zodat ze weten wat ze openen."),
     )
 
     panels = [FieldPanel("document"), FieldPanel("document_type")]
@@ -541,6 +761,10 @@ class RelatedPracticeLink(Orderable):
         verbose_name=_("praktijk"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_(
+            "Een praktijk die lezers van deze pagina ook moeten kennen, bijvoorbeeld "
+            "een vergelijkbare aanpak in een andere gemeente."
+        ),
     )
 
     panels = [FieldPanel("practice")]

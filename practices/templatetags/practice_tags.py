@@ -4,7 +4,7 @@ from django import template
 
 from home.models import Theme
 from practices.listing import public_practices
-from practices.models import PracticeIndexPage
+from practices.models import PracticeIndexPage, ThemeDossierPage
 
 register = template.Library()
 
@@ -28,9 +28,16 @@ def home_practices(context, home_page):
         .order_by("-first_published_at", "-pk")[:LATEST_COUNT]
     )
     index = PracticeIndexPage.objects.live().public().first()
+    dossier_urls = {
+        dossier.theme_id: dossier.get_url(request=request)
+        for dossier in ThemeDossierPage.objects.live().public()
+    }
+    themes = list(Theme.objects.all())
+    for theme in themes:
+        theme.dossier_url = dossier_urls.get(theme.pk)
     return {
         "featured": featured,
         "latest": latest,
-        "themes": list(Theme.objects.all()),
+        "themes": themes,
         "index_url": index.get_url(request=request) if index else None,
     }

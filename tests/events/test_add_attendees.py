@@ -71,9 +71,18 @@ def test_confirmed_registration_adds_attendees_that_fit(
     assert len(active_emails(registration)) == 3
     registration.refresh_from_db()
     assert registration.status == Registration.Status.CONFIRMED
-    assert sorted(m.to[0] for m in mailoutbox) == ["een@gemeente.example", "twee@x.nl"]
-    assert all(m.subject.startswith("U bent aangemeld") for m in mailoutbox)
-    assert all(m.attachments[0][0].endswith(".ics") for m in mailoutbox)
+    # The new attendees get their own message; the contact person a summary (added
+    # with issue 12: the contact heard nothing before).
+    contact = registration.contact_email
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(
+        [contact, "een@gemeente.example", "twee@x.nl"]
+    )
+    added = [m for m in mailoutbox if m.to != [contact]]
+    assert all(m.subject.startswith("U bent aangemeld") for m in added)
+    assert all(m.attachments[0][0].endswith(".ics") for m in added)
+    (summary,) = [m for m in mailoutbox if m.to == [contact]]
+    assert summary.subject.startswith("Deelnemers toegevoegd")
+    assert "Nieuw Een, Nieuw Twee" in summary.body
     page = client.get(manage_url(events_site.index, token)).content.decode()
     assert "De deelnemers zijn toegevoegd" in page
     assert "Nieuw Twee" in page
@@ -119,9 +128,11 @@ def test_waitlisted_registration_takes_the_new_attendees_on_the_waitlist(
     assert waiting.status == Registration.Status.WAITLISTED
     assert "w@x.nl" in active_emails(waiting)
     assert services.seat_summary(session)["waitlisted"] == 2
-    (message,) = mailoutbox
-    assert message.to == ["w@x.nl"]
+    (message,) = [m for m in mailoutbox if m.to == ["w@x.nl"]]
     assert "op de wachtlijst" in message.body
+    (summary,) = [m for m in mailoutbox if m.to != ["w@x.nl"]]
+    assert summary.to == [waiting.contact_email]
+    assert "op de wachtlijst" in summary.body
 
 
 def test_waitlisted_registration_is_reconsidered_for_promotion(

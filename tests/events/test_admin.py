@@ -63,7 +63,7 @@ def test_municipal_contributors_are_refused(client, session_with_registrations):
         assert confirmed.contact_email not in response.content.decode()
     response = client.post(
         reverse("events_admin_session", args=[session.pk]),
-        {"actie": "annuleren", "aanmelding": confirmed.pk},
+        {"actie": "annuleren", "aanmelding": confirmed.pk, "bevestigd": "ja"},
     )
     assert response.status_code in (302, 403)
     confirmed.refresh_from_db()
@@ -78,7 +78,7 @@ def test_editor_sees_seats_and_waitlist(editor, session_with_registrations):
     assert response.status_code == 200
     html = response.content.decode()
     assert "2 van 2 plaatsen bevestigd" in html
-    assert "1 personen op de wachtlijst" in html
+    assert "1 persoon op de wachtlijst" in html  # singular: issue 12
     assert confirmed.contact_email in html
     listing = editor.get(reverse("events_admin_sessions")).content.decode()
     assert "Jeugdgroepen" in listing
@@ -140,7 +140,9 @@ def test_manual_promote_and_cancel(editor, session_with_registrations):
     assert "plaatsen vrij" in response.content.decode()  # refused: it does not fit
     waiting.refresh_from_db()
     assert waiting.status == Registration.Status.WAITLISTED
-    editor.post(url, {"actie": "annuleren", "aanmelding": confirmed.pk})
+    editor.post(
+        url, {"actie": "annuleren", "aanmelding": confirmed.pk, "bevestigd": "ja"}
+    )
     confirmed.refresh_from_db()
     waiting.refresh_from_db()
     assert confirmed.status == Registration.Status.CANCELLED

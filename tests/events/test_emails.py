@@ -3,7 +3,7 @@
 import datetime
 
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import timezone
 
@@ -11,7 +11,8 @@ import pytest
 from icalendar import Calendar
 
 from events import emails, services
-from events.models import OutgoingMail, Registration
+from events.models import Registration
+from home.models import OutboxMessage
 
 from .conftest import people, register
 
@@ -132,8 +133,14 @@ def test_own_cancellation_of_one_attendee_is_confirmed(
     assert sorted(m.to[0] for m in mailoutbox) == sorted(
         [attendee.email, registration.contact_email]
     )
-    assert all(m.subject.startswith("Afgemeld") for m in mailoutbox)
-    assert attendee.name in mailoutbox[0].body
+    # Changed deliberately (issue 12): the removed attendee and the contact person get
+    # different texts.
+    (removed,) = [m for m in mailoutbox if m.to == [attendee.email]]
+    (contact,) = [m for m in mailoutbox if m.to == [registration.contact_email]]
+    assert removed.subject.startswith("Afgemeld")
+    assert "U bent afgemeld" in removed.body
+    assert contact.subject.startswith("Deelnemer afgemeld")
+    assert attendee.name in contact.body
 
 
 def test_session_cancelled_by_editors_informs_everyone_once(
@@ -171,18 +178,21 @@ def test_raising_capacity_promotes_the_waitlist(events_site, on_commit):
 
 
 @pytest.mark.parametrize("backend", [FAILING, REFUSING])
-def test_failing_mail_server_loses_nothing(client, events_site, on_commit, backend):
+def test_failing_mail_server_loses_nothing(events_site, mailoutbox, backend):
+    # Changed with the outbox: a failed delivery leaves a pending outbox row with a
+    # retry scheduled (no more OutgoingMail records of the failure alone).
     session = events_site.session()
-    with override_settings(EMAIL_BACKEND=backend), on_commit():
+    with override_settings(OUTBOX_DELIVERY_BACKEND=backend):
         registration, token = register(session, 2)
     assert Registration.objects.get(pk=registration.pk).status == "bevestigd"
-    failed = OutgoingMail.objects.filter(status=OutgoingMail.Status.FAILED)
-    assert failed.count() == 3
-    assert all(token not in str(m.payload) for m in failed)
-    assert all(m.error for m in failed)
+    assert mailoutbox == []
+    pending = OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING)
+    assert pending.count() == 3
+    assert all(m.attempts == 1 and m.last_error for m in pending)
+    assert all(m.next_attempt_at > timezone.now() for m in pending)
 
 
-def test_failed_registration_post_still_redirects(client, events_site, on_commit):
+def test_failed_registration_post_still_redirects(client, events_site):
     session = events_site.session()
     data = {
         "organisation_type": "overig",
@@ -195,43 +205,47 @@ def test_failed_registration_post_still_redirects(client, events_site, on_commit
         "deelnemers-0-name": "P",
         "deelnemers-0-email": "p@politie.example",
     }
-    with override_settings(EMAIL_BACKEND=FAILING), on_commit():
+    with override_settings(OUTBOX_DELIVERY_BACKEND=FAILING):
         response = client.post(session.url, data)
     assert response.status_code == 303
-    assert OutgoingMail.objects.count() == 2
+    assert OutboxMessage.objects.filter(status="wachtend").count() == 2
 
 
-def test_resend_failed_mail_carries_the_working_link(
-    client, events_site, mailoutbox, on_commit
-):
+@override_settings(OUTBOX_RETRY_BASE_SECONDS=0)
+def test_send_outbox_delivers_the_working_link(client, events_site, mailoutbox):
     session = events_site.session()
-    with override_settings(EMAIL_BACKEND=FAILING), on_commit():
+    with override_settings(OUTBOX_DELIVERY_BACKEND=FAILING):
         registration, token = register(session, 1)
     assert mailoutbox == []
-    call_command("resend_failed_mail")
+    call_command("send_outbox")
     assert len(mailoutbox) == 2
-    assert not OutgoingMail.objects.filter(status=OutgoingMail.Status.FAILED).exists()
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {"verstuurd"}
     contact = next(m for m in mailoutbox if m.to == [registration.contact_email])
     link = next(
         line for line in contact.body.splitlines() if "/aanmelding/" in line
     ).strip()
-    # The token is derived again, not stored: the resent link is the registration's.
     assert link.rstrip("/").rsplit("/", 1)[1] == token
-    assert Registration.objects.for_token(token) == registration
     path = link.split("testserver", 1)[1]
-    assert client.get(path).status_code == 200
-    # Nothing left to resend: a second run sends nothing.
-    call_command("resend_failed_mail")
+    assert client.get(path, follow=True).status_code == 200
+    # Sent messages keep no text (no manage-link token stays in the database).
+    assert all(m.payload == {} for m in OutboxMessage.objects.all())
+    # Nothing left to send: a second run sends nothing.
+    call_command("send_outbox")
     assert len(mailoutbox) == 2
 
 
-def test_resend_that_fails_again_is_kept(events_site, on_commit):
+@override_settings(OUTBOX_RETRY_BASE_SECONDS=0, OUTBOX_MAX_ATTEMPTS=2)
+def test_mail_that_keeps_failing_is_marked_failed(events_site, mailoutbox):
     session = events_site.session()
-    with override_settings(EMAIL_BACKEND=FAILING), on_commit():
+    with override_settings(OUTBOX_DELIVERY_BACKEND=FAILING):
         register(session, 1)
-    with override_settings(EMAIL_BACKEND=FAILING), pytest.raises(SystemExit):
-        call_command("resend_failed_mail")
-    assert set(OutgoingMail.objects.values_list("attempts", flat=True)) == {2}
+        with pytest.raises(CommandError):
+            call_command("send_outbox")
+    assert set(OutboxMessage.objects.values_list("attempts", flat=True)) == {2}
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {"mislukt"}
+    # --failed gives them a fresh set of attempts; the server answers again.
+    call_command("send_outbox", "--failed")
+    assert len(mailoutbox) == 2
 
 
 def test_reminders_are_sent_once(events_site, mailoutbox):

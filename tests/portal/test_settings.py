@@ -6,13 +6,17 @@ import sys
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 import pytest
+
+from portal.settings.env import cache_from_url
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 20 + "-production-test-key-with-enough-entropy-1234567890",
     "ALLOWED_HOSTS": "portal.example",
+    "PORTAL_BASE_URL": "https://portal.example",
     "DATABASE_URL": "postgres://user:secret@localhost:5432/portal",
 }
 
@@ -117,3 +121,108 @@ def test_database_url_switches_to_postgresql():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "django.db.backends.postgresql"
+
+
+@pytest.mark.parametrize(
+    ("url", "backend", "location"),
+    [
+        ("locmem://pages", "django.core.cache.backends.locmem.LocMemCache", "pages"),
+        ("locmem://", "django.core.cache.backends.locmem.LocMemCache", "kennisportaal"),
+        (
+            "redis://:secret@cache:6379/1",
+            "django.core.cache.backends.redis.RedisCache",
+            "redis://:secret@cache:6379/1",
+        ),
+        (
+            "rediss://cache:6380/0",
+            "django.core.cache.backends.redis.RedisCache",
+            "rediss://cache:6380/0",
+        ),
+        ("dummy://", "django.core.cache.backends.dummy.DummyCache", None),
+    ],
+)
+def test_cache_url_picks_the_backend(url, backend, location):
+    cache = cache_from_url(url, key_prefix="portal")
+    assert cache["BACKEND"] == backend
+    assert cache.get("LOCATION") == location
+    assert cache["KEY_PREFIX"] == "portal"
+
+
+@pytest.mark.parametrize("url", ["memcached://cache:11211", "cache:6379", ""])
+def test_cache_url_refuses_what_it_does_not_know(url):
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
+        cache_from_url(url)
+
+
+def test_production_settings_take_redis_from_cache_url():
+    result = run_with_production_settings(
+        SETUP + "print(settings.CACHES['default']['BACKEND'], "
+        "settings.CACHES['default']['LOCATION'])",
+        CACHE_URL="redis://cache.internal:6379/2",
+        **PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://cache.internal:6379/2",
+    ]
+
+
+def test_the_shared_cache_works_against_a_real_redis_server(redis_cache):
+    # Two cache handles on the same server see each other's writes, as two app server
+    # processes do in production.
+    from django.core.cache.backends.redis import RedisCache
+
+    assert isinstance(redis_cache, RedisCache)
+    redis_cache.set("seats:42", 5, timeout=30)
+    other_process = RedisCache(
+        settings.CACHES["default"]["LOCATION"], {"KEY_PREFIX": redis_cache.key_prefix}
+    )
+    assert other_process.get("seats:42") == 5
+    assert other_process.incr("seats:42") == 6
+    assert redis_cache.get("seats:42") == 6
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:////tmp/kennisportaal.sqlite3",
+        "sqlite:////tmp/k.sqlite3?transaction_mode=IMMEDIATE&timeout=20",
+        "sqlite:////tmp/k.sqlite3?init_command=PRAGMA+journal_mode%3DWAL&timeout=20",
+        "sqlite:////tmp/k.sqlite3?transaction_mode=IMMEDIATE&timeout=1"
+        "&init_command=PRAGMA+journal_mode%3DWAL",
+    ],
+)
+def test_production_refuses_sqlite_without_the_embedded_options(url):
+    result = run_with_production_settings(
+        SETUP + "print(settings.DEBUG)", **{**PRODUCTION_ENV, "DATABASE_URL": url}
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "database is locked" in result.stderr  # it says why
+
+
+def test_production_accepts_sqlite_configured_like_the_embedded_default():
+    # The example in the error message and docs/deployment.md.
+    url = (
+        "sqlite:////tmp/k.sqlite3?transaction_mode=IMMEDIATE&timeout=20"
+        "&init_command=PRAGMA+journal_mode%3DWAL%3B+PRAGMA+synchronous%3DNORMAL"
+    )
+    result = run_with_production_settings(
+        SETUP + "print(settings.DATABASES['default']['OPTIONS']['transaction_mode'])",
+        **{**PRODUCTION_ENV, "DATABASE_URL": url},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "IMMEDIATE"
+
+
+def test_production_has_no_django_admin_and_security_middleware():
+    result = run_with_production_settings(
+        SETUP + "from django.urls import resolve\n"
+        # Only Wagtail's page serving (a 404 there) catches the path.
+        "print(resolve('/django-admin/').url_name)\n"
+        "print('axes.middleware.AxesMiddleware' == settings.MIDDLEWARE[-1])",
+        **PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["wagtail_serve", "True"]

@@ -98,8 +98,11 @@ class PracticePageTypeTests(WagtailPageTestCase):
         amsterdam = factories.municipality("GM0363")
         url = f"/admin/pages/add/practices/practicepage/{self.folder.pk}/"
         response = self.client.post(url, practice_form_data(amsterdam))
-        self.assertEqual(response.status_code, 200)  # the form again, with an error
-        self.assertFalse(PracticePage.objects.filter(slug="nieuwe-aanpak-in-de-wijk"))
+        # The field is disabled (issue 11): a posted other municipality is ignored and
+        # the folder's municipality is stored.
+        self.assertEqual(response.status_code, 302)
+        practice = PracticePage.objects.get(slug="nieuwe-aanpak-in-de-wijk")
+        self.assertEqual(practice.lead_municipality, self.rotterdam)
 
     def test_evidence_above_practice_needs_an_assessment_date(self):
         url = f"/admin/pages/add/practices/practicepage/{self.folder.pk}/"

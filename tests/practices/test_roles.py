@@ -6,6 +6,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 import pytest
@@ -251,7 +252,9 @@ def test_onboard_command_creates_then_moves_a_contributor(practice_index, capsys
     user = contributor.user
     assert contributor.municipality.cbs_code == "GM0855"
     assert not user.has_usable_password()
-    assert "/admin/password_reset/" in output
+    # A new account gets the invitation with its set-password link (no reset page).
+    assert "Uitnodiging verstuurd naar wijkmanager@tilburg.example" in output
+    assert [message.to for message in mail.outbox] == [["wijkmanager@tilburg.example"]]
     assert set(user.groups.values_list("name", flat=True)) == {
         CONTRIBUTORS_GROUP,
         "Bijdragers Tilburg (GM0855)",
@@ -311,3 +314,98 @@ def test_contributors_cannot_onboard(client, contributor):
     response = client.get(reverse("wagtailsnippets_practices_contributor:add"))
 
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_onboarding_never_reactivates_a_deactivated_account(practice_index, capsys):
+    user = factories.make_contributor("GM0599", username="oud@rotterdam.example")
+    user.is_active = False
+    user.save()
+    mail.outbox.clear()
+
+    with pytest.raises(CommandError, match="gedeactiveerd"):
+        call_command(
+            "onboard_contributor",
+            email="oud@rotterdam.example",
+            name="Oud Account",
+            municipality="GM0855",
+        )
+
+    user.refresh_from_db()
+    assert not user.is_active
+    assert user.check_password(factories.PASSWORD)  # untouched
+    assert user.contributor.municipality.cbs_code == "GM0599"
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_admin_onboarding_refuses_a_deactivated_account(client, editor, practice_index):
+    user = factories.make_user("weg@utrecht.example", is_active=False)
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("wagtailsnippets_practices_contributor:add"),
+        {
+            "full_name": "Weg Geweest",
+            "email": "weg@utrecht.example",
+            "municipality": factories.municipality("GM0344").pk,
+        },
+    )
+
+    assert response.status_code == 200
+    assert "gedeactiveerd" in response.content.decode()
+    user.refresh_from_db()
+    assert not user.is_active
+    assert not Contributor.objects.filter(user=user).exists()
+
+
+@pytest.fixture
+def two_drafts(contributor, practice_index):
+    """A draft of the contributor and one of a colleague, in the same folder."""
+    colleague = factories.make_contributor("GM0599")
+    own = factories.make_practice("Eigen concept", municipality="GM0599", live=False)
+    own.owner = contributor
+    own.save()
+    theirs = factories.make_practice(
+        "Concept collega", municipality="GM0599", live=False
+    )
+    theirs.owner = colleague
+    theirs.save()
+    published = factories.make_practice("Gepubliceerd", municipality="GM0599")
+    published.owner = contributor
+    published.save()
+    return own, theirs, published
+
+
+def delete_url(page):
+    return reverse("wagtailadmin_pages:delete", args=[page.pk])
+
+
+@pytest.mark.django_db
+def test_contributor_deletes_only_own_drafts(client, contributor, two_drafts):
+    own, theirs, published = two_drafts
+    client.force_login(contributor)
+
+    # Wagtail answers a refused admin action with a redirect to the dashboard.
+    assert client.post(delete_url(theirs)).url == reverse("wagtailadmin_home")
+    assert client.post(delete_url(published)).url == reverse("wagtailadmin_home")
+    client.post(delete_url(own))
+
+    assert not PracticePage.objects.filter(pk=own.pk).exists()
+    assert PracticePage.objects.filter(pk__in=[theirs.pk, published.pk]).count() == 2
+    # Listings and the bulk delete action ask the same tester, also for a plain Page.
+    assert (
+        not Page.objects.get(pk=theirs.pk)
+        .permissions_for_user(contributor)
+        .can_delete()
+    )
+
+
+@pytest.mark.django_db
+def test_editor_deletes_any_practice(client, editor, two_drafts):
+    _own, theirs, published = two_drafts
+    client.force_login(editor)
+
+    client.post(delete_url(theirs))
+    client.post(delete_url(published))
+    assert not PracticePage.objects.filter(pk__in=[theirs.pk, published.pk]).exists()

@@ -8,6 +8,7 @@ import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils import timezone
 
 from events import emails
@@ -31,13 +32,15 @@ class Command(BaseCommand):
         ).values_list("pk", flat=True)
         sent = registrations = 0
         for registration_id in list(due):
-            claimed = Registration.objects.filter(
-                pk=registration_id, reminder_sent_at__isnull=True
-            ).update(reminder_sent_at=now)
-            if not claimed:
-                continue  # another run got there first
-            registrations += 1
-            sent += emails.deliver(emails.REMINDER, registration_id)
+            # The claim and the mail (in the outbox) commit together or not at all.
+            with transaction.atomic():
+                claimed = Registration.objects.filter(
+                    pk=registration_id, reminder_sent_at__isnull=True
+                ).update(reminder_sent_at=now)
+                if not claimed:
+                    continue  # another run got there first
+                registrations += 1
+                sent += emails.send(emails.REMINDER, registration_id)
         self.stdout.write(
             f"Herinneringen: {registrations} aanmeldingen, {sent} e-mails verstuurd."
         )

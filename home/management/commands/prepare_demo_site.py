@@ -10,7 +10,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 
@@ -32,15 +32,26 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--url", default="http://127.0.0.1:8000")
+        parser.add_argument(
+            "--url",
+            default=None,
+            help="Het adres waarop de server luistert; gelijk aan PORTAL_BASE_URL.",
+        )
         parser.add_argument(
             "--stamp",
             default=str(Path(settings.BASE_DIR) / "var" / ".demo-fingerprint"),
         )
 
     def handle(self, *args, url, stamp, **options):
+        from home.links import base_url, sync_default_site
         from home.models import HomePage
 
+        if url and url.rstrip("/") != base_url():
+            # runserver builds every link from the setting: both must agree.
+            raise CommandError(
+                f"--url {url} wijkt af van PORTAL_BASE_URL ({base_url()}): "
+                "zet PORTAL_BASE_URL op het adres waarop de portal draait."
+            )
         call_command("migrate", interactive=False, verbosity=1)
         stamp_path = Path(stamp)
         fingerprint = demo_fingerprint()
@@ -55,4 +66,5 @@ class Command(BaseCommand):
             call_command("load_demo")
             stamp_path.parent.mkdir(parents=True, exist_ok=True)
             stamp_path.write_text(fingerprint + "\n")
-        call_command("ensure_admin", url=url)
+        sync_default_site()
+        call_command("ensure_admin", url=base_url())

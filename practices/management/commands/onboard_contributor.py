@@ -1,11 +1,16 @@
-"""Onboard a municipal contributor: one account, one municipality, ready to write."""
+"""Onboard a municipal contributor: one account, one municipality, ready to write.
+
+A new account (or one that never set a password) gets the invitation e-mail with a
+single-use link to set a password (practices/invitations.py).
+"""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
 from home.models import Municipality
-from practices.roles import onboard_contributor
+from practices.invitations import invite_contributor
+from practices.roles import InactiveAccountError
 
 
 class Command(BaseCommand):
@@ -33,25 +38,25 @@ class Command(BaseCommand):
         if found is None:
             raise CommandError(f"Onbekende gemeente: {municipality}")
         try:
-            user, created = onboard_contributor(
+            user, created, invited = invite_contributor(
                 email=email, name=name, municipality=found, username=username
             )
-        except LookupError as error:
+        except (LookupError, InactiveAccountError) as error:
             raise CommandError(str(error)) from error
         action = "aangemaakt" if created else "bijgewerkt"
-        reset_url = (
-            settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/password_reset/"
-        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Bijdrager {action}: {user.get_username()} voor gemeente {found} "
                 f"({found.cbs_code})."
             )
         )
-        if created or not user.has_usable_password():
+        if invited:
             self.stdout.write(
-                "De bijdrager stelt zelf een wachtwoord in via "
-                f"{reset_url} (met het e-mailadres {user.email})."
+                f"Uitnodiging verstuurd naar {user.email}: daarin staat de link om een "
+                "wachtwoord in te stellen (één keer te gebruiken, "
+                f"{settings.PASSWORD_RESET_TIMEOUT // 86400} dagen geldig)."
             )
         else:
-            self.stdout.write(f"Inloggen: {settings.WAGTAILADMIN_BASE_URL}/admin/")
+            self.stdout.write(
+                f"Inloggen: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/"
+            )

@@ -1,0 +1,123 @@
+"""The look on any screen (issue 12, item 7): nothing overflows sideways at 320 px on
+any page type, the header stays compact on a phone, breadcrumbs never start a line
+with a separator, and the header search box has a visible label."""
+
+import pytest
+from playwright.sync_api import expect
+
+OVERFLOW = """() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll("body *")]
+        .filter((el) => {
+            const box = el.getBoundingClientRect();
+            return box.width > 0 && box.right > width + 1;
+        })
+        .filter((el) => !el.closest(".visually-hidden, .skip-link, [hidden]"))
+        .map((el) => el.tagName.toLowerCase() + (el.className ? "." + el.className : ""));
+    return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
+}"""
+
+
+def page_types(page):
+    """One address of every public page type in the demo content."""
+    page.goto("/praktijken/")
+    practice = page.locator(".practice-list > li h3 a").first.get_attribute("href")
+    page.goto("/leerbijeenkomsten/")
+    session = page.locator(".session-card__title a").first.get_attribute("href")
+    page.goto("/leerbijeenkomsten/?periode=afgelopen")
+    past = page.locator(".session-card__title a").first.get_attribute("href")
+    return [
+        "/",
+        "/praktijken/",
+        "/praktijken/?thema=witwassen",
+        practice,
+        "/leerbijeenkomsten/",
+        session,
+        past,
+        "/zoeken/?q=vastgoed",
+        "/zoeken/?q=xyzzy",
+        "/toegankelijkheidsverklaring/",
+        "/bestaat-niet/",
+    ]
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_nothing_overflows_sideways_on_a_phone(page, demo_site, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in page_types(page):
+        page.goto(path)
+        result = page.evaluate(OVERFLOW)
+        assert result["scroll"] <= result["width"], (path, result)
+        assert not result["wide"], (path, result)
+
+
+def test_the_phone_header_is_compact_and_names_the_ministries(page, demo_site):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto("/")
+    height = page.evaluate("() => document.querySelector('header').offsetHeight")
+    assert height <= 120
+    expect(page.locator(".site-wordmark")).to_contain_text("Kennisportaal")
+    expect(page.locator(".site-wordmark")).to_contain_text("BZK en JenV")
+    # The search form gives way to a link in the navigation.
+    expect(page.locator(".site-nav__search a")).to_be_visible()
+    page.locator(".site-nav__search a").click()
+    expect(page.locator("h1")).to_have_text("Zoeken")
+
+
+def test_the_wide_header_names_the_ministries_and_labels_the_search_box(
+    page, demo_site, assert_no_axe_violations
+):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/")
+    expect(page.locator(".site-header__ministries")).to_contain_text(
+        "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
+    )
+    expect(page.locator(".site-header__ministries")).to_contain_text(
+        "Ministerie van Justitie en Veiligheid"
+    )
+    label = page.locator("label[for=site-search-q]")
+    expect(label).to_be_visible()
+    expect(label).to_have_text("Zoeken in het portaal")
+    box = label.bounding_box()
+    assert box["width"] > 50 and box["height"] > 10  # really visible, not clipped
+    assert_no_axe_violations(page)
+
+
+def test_headings_fit_a_phone(page, demo_site):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto("/praktijken/")
+    practice = page.locator(".practice-list > li h3 a").first.get_attribute("href")
+    page.goto(practice)
+    h1 = page.locator("h1")
+    lines = h1.evaluate(
+        "(el) => Math.round(el.offsetHeight / parseFloat(getComputedStyle(el).lineHeight))"
+    )
+    assert lines <= 4
+
+
+def test_breadcrumbs_never_start_a_line_with_a_separator(page, demo_site):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto("/praktijken/")
+    practice = page.locator(".practice-list > li h3 a").first.get_attribute("href")
+    for width in (1280, 700, 375, 320):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(practice)
+        items = page.locator("nav.breadcrumbs li:visible")
+        assert items.count() >= 1
+        # A separator belongs to the end of the item before it (::after), never to the
+        # start of one (::before would strand it at the start of a wrapped line).
+        before = items.first.evaluate(
+            "(el) => getComputedStyle(el, '::before').content"
+        )
+        assert "›" not in before, width
+        expect(page.locator("nav.breadcrumbs")).not_to_contain_text(
+            page.locator("h1").inner_text()
+        )
+
+
+def test_favicon_is_linked_and_served(page, demo_site):
+    page.goto("/")
+    icon = page.locator("link[rel=icon]").get_attribute("href")
+    response = page.request.get(icon)
+    assert response.status == 200
+    assert page.request.get("/favicon.ico").status == 200
