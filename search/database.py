@@ -1,10 +1,10 @@
 """The database engine: full-text search over the search app's own tables.
 
 The text is normalised once in Python (search.analysis); the database only matches
-terms. SQLite uses the FTS5 table ``search_fts`` (bm25, title weighted 10 : 1),
-PostgreSQL the generated ``search_vector`` column ('simple' configuration, title weight
-A, body weight B, ts_rank). Both index the same term strings, so both find the same
-documents for the same query. Facet counts come from the ORM in one grouped query.
+terms. SQLite uses the FTS5 table ``search_fts``, PostgreSQL the generated ``search_vector``
+column ('simple' configuration). Both index the same term strings, so both find the
+same documents for the same query, and search.ranking orders them the same way on
+both. Facet counts come from the ORM in one grouped query.
 """
 
 import hashlib
@@ -58,14 +58,11 @@ TEXT_FACETS = (
     "partner",
     "track",
 )
-# SQLite bm25 column weights: title, body.
-FTS5_WEIGHTS = (10.0, 1.0)
-# ts_rank normalisation 1: divide by 1 + log(length), so long texts do not win on size.
-TS_RANK_NORMALISATION = 1
-# Up to this many matches every match is ranked (bm25 / ts_rank). Above it the engine
-# ranks in two steps: the documents that match in the title (ranked, or newest first
-# when they too are more than this), then the other matches newest first.
-RANK_ALL_LIMIT = 2000
+# Up to this many matches every match is ranked (search.ranking, in Python: the terms
+# of every match are read). Above it the engine ranks in steps: the documents with
+# every word in the title (ranked, or newest first when they too are more than this),
+# the other documents with every word, then those with most words, newest first.
+RANK_ALL_LIMIT = 500
 # Facet counts by complement when the matches are more than this share of the base set
 # (the documents that pass the filters): base counts minus the non-matches' counts.
 COMPLEMENT_SHARE = 0.5
@@ -482,7 +479,9 @@ class DatabaseEngine(SearchEngine):
         if all_total <= self.rank_all_limit:
             segments.append(("ranked", all_words, all_total))
         else:
-            in_title = all_words.filter(title_filter(every))
+            # A title match is a match: no need to intersect with the (large) set of
+            # all matches.
+            in_title = documents.filter(title_filter(every))
             in_title_total = in_title.count()
             if in_title_total <= self.rank_all_limit:
                 segments.append(("ranked", in_title, in_title_total))

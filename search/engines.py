@@ -35,6 +35,8 @@ SORTS = {"relevance": _("Relevantie"), "newest": _("Nieuwste eerst")}
 PER_PAGE = 10
 # Facet values shown per facet; the municipality and tag lists can be long.
 MAX_FACET_VALUES = 30
+# Values shown before "toon meer" (selected values are always among them).
+FIRST_FACET_VALUES = 8
 MAX_FILTER_VALUES = 20
 MAX_RELATED = 3
 
@@ -209,6 +211,18 @@ class Facet:
         if labels:
             for value in self.values:
                 value.label = labels.get(value.value, value.label)
+
+    @property
+    def first_values(self):
+        """The values shown at once: the selected ones and the most frequent, in
+        page order, ``FIRST_FACET_VALUES`` at least."""
+        first = self.values[:FIRST_FACET_VALUES]
+        return first + [v for v in self.values[FIRST_FACET_VALUES:] if v.selected]
+
+    @property
+    def more_values(self):
+        """The values behind "toon meer"."""
+        return [v for v in self.values[FIRST_FACET_VALUES:] if not v.selected]
 
 
 @dataclass

@@ -223,3 +223,21 @@ def split_compound(word):
     if best and zipf(word) > best_score[1]:
         return ()
     return best
+
+
+@lru_cache(maxsize=1)
+def decompound_word_list():
+    """The words the splitter accepts as parts (Zipf ≥ ``PART_MIN_ZIPF``, at least
+    ``PART_MIN_LENGTH`` letters, no prefix or suffix), sorted: the word list of the
+    Elasticsearch ``dictionary_decompounder``, so that engine splits with the same
+    list."""
+    return tuple(
+        sorted(
+            word
+            for word, frequency in frequencies().items()
+            if frequency >= PART_MIN_ZIPF
+            and len(word) >= PART_MIN_LENGTH
+            and word not in NOT_A_PART
+            and word not in NOT_A_TAIL
+        )
+    )

@@ -174,6 +174,14 @@ def openapi_schema(server_url):
                         "municipality": {"type": "string"},
                         "themes": {"type": "array", "items": {"type": "string"}},
                         "date": {"type": "string", "format": "date", "nullable": True},
+                        "missing": {
+                            "type": "array",
+                            "items": {"type": "string"},
+                            "description": (
+                                "Woorden uit de zoekvraag die dit resultaat niet bevat "
+                                "(leeg als alle woorden voorkomen)."
+                            ),
+                        },
                     },
                 },
                 "FacetValue": {

@@ -10,6 +10,8 @@ users), contact details, online meeting links and anything on pages that are not
 or have a view restriction.
 """
 
+import re
+
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -47,6 +49,16 @@ SESSION_TEXT_FIELDS = (
 INDEXED_TYPES = (PracticePage, SessionPage)
 
 
+# The end of a block element or a line break: where words of two paragraphs would
+# otherwise run together ("niet.</p><p>Een" → "niet.Een").
+_BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|div|blockquote|td|th|tr)>|<br\s*/?>)", re.I)
+
+
+def strip_html(html):
+    """Text of an HTML fragment, with a space wherever a block ends."""
+    return " ".join(strip_tags(_BLOCK_END.sub(r"\1 ", html)).split())
+
+
 def plain_text(value):
     """Readable text of a model field: plain text, rich text or a StreamField."""
     if value is None:
@@ -54,12 +66,12 @@ def plain_text(value):
     raw_data = getattr(value, "raw_data", None)
     if raw_data is not None:
         return " ".join(_stream_strings(list(raw_data)))
-    return " ".join(strip_tags(str(value)).split())
+    return strip_html(str(value))
 
 
 def _stream_strings(data):
     if isinstance(data, str):
-        text = " ".join(strip_tags(data).split())
+        text = strip_html(data)
         return [text] if text else []
     if isinstance(data, dict):
         strings = []

@@ -18,6 +18,7 @@ from wagtail.contrib.search_promotions.models import Query as PromotedQuery
 from wagtail.search.utils import normalise_query_string
 
 from home.links import absolute_url
+from home.models import PortalSettings
 from search.analysis import MAX_QUERY_LENGTH
 from search.engines import (
     FACETS,
@@ -189,10 +190,12 @@ def search_page(request):
     if query.q and query.page == 1:
         log_query(query.q, results.total)
     paginator = Paginator(range(results.total), query.per_page)
+    promoted = promotions(query.q) if query.page == 1 else []
     context.update(
         results=results,
         page_obj=paginator.page(query.page) if results.total else None,
-        promotions=promotions(query.q) if query.page == 1 else [],
+        promotions=promoted,
+        shown_total=results.total + extra_promotions(promoted, results),
         selected=[
             {
                 "facet": facet.label,
@@ -217,7 +220,39 @@ def search_page(request):
             for s in results.suggestions
         ],
     )
+    if not results.total:
+        context.update(
+            popular_themes=popular_themes(),
+            contact_email=PortalSettings.load(request_or_site=request).contact_email,
+        )
     return render(request, "search/search_page.html", context)
+
+
+def extra_promotions(promoted, results):
+    """Promoted results that are not also among the results (so never "0 resultaten"
+    above a promoted result)."""
+    urls = {hit.url for hit in results.hits}
+    return sum(1 for promotion in promoted if promotion["url"] not in urls)
+
+
+def popular_themes(limit=5):
+    """The themes with the most documents, as links (for a search without results)."""
+    try:
+        everything = get_engine().search(SearchQuery(per_page=1))
+    except SearchUnavailable:
+        return []
+    themes = next((f for f in everything.facets if f.name == "theme"), None)
+    if themes is None:
+        return []
+    return [
+        {
+            "label": value.label,
+            "count": value.count,
+            "url": reverse("search")
+            + query_string(SearchQuery(filters={"theme": (value.value,)})),
+        }
+        for value in themes.values[:limit]
+    ]
 
 
 def results_as_json(results, request):
@@ -230,6 +265,10 @@ def results_as_json(results, request):
             "filters": {name: list(values) for name, values in query.filters.items()},
             "sort": query.sort,
             "page": query.page,
+            "corrections": [
+                {"typed": typed, "searched": corrected}
+                for typed, corrected in results.parsed.corrections
+            ],
         },
         "total": results.total,
         "page": query.page,
@@ -244,6 +283,7 @@ def results_as_json(results, request):
                 "municipality": hit.municipality,
                 "themes": hit.themes,
                 "date": hit.date.isoformat() if hit.date else None,
+                "missing": hit.missing,
             }
             for hit in results.hits
         ],

@@ -2,6 +2,8 @@
 Promoted results are Wagtail's own search promotions (Instellingen → Gepromote
 zoekresultaten)."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +30,30 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+def synonym_change_notice():
+    """When an editor's synonym change reaches the public search."""
+    if settings.SEARCH_ENGINE == "elasticsearch":
+        return _(
+            "Let op: de zoekmachine is Elasticsearch. Deze wijziging geldt pas na de "
+            "volgende herindexering (manage.py rebuild_search_index), als de index "
+            "wordt omgewisseld."
+        )
+    return _("De wijziging geldt meteen in de publieke zoekfunctie.")
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+@hooks.register("after_delete_snippet")
+def tell_when_synonyms_apply(request, instances):
+    models = (
+        {type(i) for i in instances}
+        if isinstance(instances, list | tuple)
+        else {type(instances)}
+    )
+    if Synonym in models:
+        messages.info(request, synonym_change_notice())
 
 
 class QueryReportMenuItem(MenuItem):

@@ -3,7 +3,8 @@
 The analyzer mirrors search.analysis as closely as Elasticsearch allows: standard
 tokenizer, ASCII folding, the same Dutch stop words (except capitalised acronyms such as
 OM, through a ``condition`` filter), lower case, the editors' synonyms (search time only,
-``synonym_graph``) and the Snowball Dutch stemmer (``"language": "dutch"``, the classic
+``synonym_graph``), compound parts from the same word list (``dictionary_decompounder``),
+the -eren plurals and the Snowball Dutch stemmer (``"language": "dutch"``, the classic
 algorithm that search.analysis uses too).
 """
 
@@ -18,8 +19,10 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
+from search import lexicon
 from search.analysis import DUTCH_STOP_WORDS, is_acronym, words
 from search.engines import FACETS
+from search.lexicon import EREN_PLURALS
 
 dutch_stop = token_filter(
     "dutch_stop", type="stop", stopwords=sorted(DUTCH_STOP_WORDS), ignore_case=True
@@ -38,14 +41,32 @@ dutch_stop_except_acronyms = token_filter(
     },
 )
 dutch_stemmer = token_filter("dutch_stemmer", type="stemmer", language="dutch")
+# The closed class of -eren plurals (kinderen → kind), as in search.lexicon.
+dutch_base_forms = token_filter(
+    "dutch_base_forms",
+    type="stemmer_override",
+    rules=[f"{plural} => {base}" for plural, base in sorted(EREN_PLURALS.items())],
+)
+# Compound parts from the same word list as search.lexicon (wordfreq's Dutch list):
+# "jeugdgroepen" is also indexed as "jeugd" and "groepen". The parts are added as
+# extra tokens at the compound's position, the whole word stays.
+dutch_decompounder = token_filter(
+    "dutch_decompounder",
+    type="dictionary_decompounder",
+    word_list=list(lexicon.decompound_word_list()),
+    min_word_size=lexicon.COMPOUND_MIN_LENGTH,
+    min_subword_size=lexicon.PART_MIN_LENGTH,
+    only_longest_match=True,
+)
 
 TEXT_FILTERS = ["asciifolding", dutch_stop_except_acronyms, "lowercase"]
 
 folding = analyzer(
     "folding", tokenizer="standard", filter=["asciifolding", "lowercase"]
 )
+MORPHOLOGY = [dutch_decompounder, dutch_base_forms, dutch_stemmer]
 dutch_index = analyzer(
-    "dutch_index", tokenizer="standard", filter=[*TEXT_FILTERS, dutch_stemmer]
+    "dutch_index", tokenizer="standard", filter=[*TEXT_FILTERS, *MORPHOLOGY]
 )
 
 
@@ -81,7 +102,7 @@ def dutch_search(rules):
     return analyzer(
         "dutch_search",
         tokenizer="standard",
-        filter=[*TEXT_FILTERS, synonyms, dutch_stemmer],
+        filter=[*TEXT_FILTERS, synonyms, *MORPHOLOGY],
     )
 
 

@@ -11,6 +11,7 @@ from elasticsearch import ApiError, TransportError
 from search.database import build_facets
 from search.elasticsearch import indexing, queries
 from search.engines import (
+    PER_PAGE,
     PageOutOfRange,
     SearchEngine,
     SearchResults,
@@ -53,10 +54,14 @@ class ElasticsearchEngine(SearchEngine):
     @unavailable_on_error
     def search(self, query):
         parsed = self.parse(query.q)
-        response = self.es.search(
-            index=self.alias, body=queries.search_body(query, self.alias)
-        )
-        return self.results(query, parsed, _body(response))
+        body = queries.search_body(query, self.alias)
+        response = _body(self.es.search(index=self.alias, body=body))
+        if len(parsed.clauses) > 1 and queries.parse_total(response) < PER_PAGE:
+            # Less than a page with most words: widen to any word, as the database
+            # engine does (the documents with every word still come first).
+            body = queries.search_body(query, self.alias, minimum="1")
+            response = _body(self.es.search(index=self.alias, body=body))
+        return self.results(query, parsed, response)
 
     def results(self, query, parsed, response):
         total = queries.parse_total(response)

@@ -7,26 +7,44 @@ facet's aggregation applies the filters of the *other* facets only.
 
 from elasticsearch_dsl import A, Q, Search
 
+from search.analysis import MINIMUM_SHOULD_MATCH
 from search.elasticsearch.documents import facet_field, facet_label_field
 from search.engines import (
     FACETS,
     MAX_FACET_VALUES,
     Hit,
 )
+from search.ranking import FIELD_WEIGHTS
 
-TITLE_BOOST = 3
 SNIPPET_LENGTH = 240
+# The database engine's field weights (search.ranking), as multi_match boosts.
+FIELDS = [f"{name}^{weight:g}" for name, weight in FIELD_WEIGHTS.items()]
+# Documents with every word come first, as on the database engine.
+ALL_WORDS_BOOST = 10
 
 
-def text_query(q):
-    return Q(
+def text_query(q, minimum=MINIMUM_SHOULD_MATCH):
+    """Most words must match (``minimum``, the database engine's rule); documents
+    that have every word get a large boost, so they come first."""
+    most = Q(
         "multi_match",
         query=q,
-        fields=[f"title^{TITLE_BOOST}", "body"],
+        fields=FIELDS,
         type="cross_fields",
-        operator="and",
+        operator="or",
+        minimum_should_match=minimum,
         auto_generate_synonyms_phrase_query=True,
     )
+    every = Q(
+        "multi_match",
+        query=q,
+        fields=FIELDS,
+        type="cross_fields",
+        operator="and",
+        boost=ALL_WORDS_BOOST,
+        auto_generate_synonyms_phrase_query=True,
+    )
+    return Q("bool", must=[most], should=[every])
 
 
 def filter_query(filters, exclude=None):
@@ -38,12 +56,12 @@ def filter_query(filters, exclude=None):
     return Q("bool", filter=clauses) if clauses else Q("match_all")
 
 
-def search_body(query, index):
+def search_body(query, index, minimum=MINIMUM_SHOULD_MATCH):
     """The request body for a SearchQuery (query.q non-empty means ranked by text)."""
     search = Search(index=index)
     has_text = bool(query.q.strip())
     if has_text:
-        search = search.query(text_query(query.q))
+        search = search.query(text_query(query.q, minimum))
     if query.filters:
         search = search.post_filter(filter_query(query.filters))
     for name in FACETS:
@@ -74,8 +92,8 @@ def search_body(query, index):
     return search[query.offset : query.offset + query.per_page].to_dict()
 
 
-def count_body(query):
-    must = [text_query(query.q)] if query.q.strip() else []
+def count_body(query, minimum=MINIMUM_SHOULD_MATCH):
+    must = [text_query(query.q, minimum)] if query.q.strip() else []
     return {
         "query": Q("bool", must=must, filter=[filter_query(query.filters)]).to_dict()
     }

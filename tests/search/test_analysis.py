@@ -153,3 +153,19 @@ def test_related_terms_come_from_phrases_that_share_a_word():
     assert "ondermijning" in related
     assert "georganiseerde criminaliteit" in related
     assert SYNONYMS.related(set(normalise("vastgoed"))) == []
+
+
+@pytest.mark.parametrize(
+    ("count", "required"),
+    [(1, 1), (2, 2), (3, 2), (4, 3), (5, 4), (6, 3), (10, 6)],
+)
+def test_minimum_should_match_is_elasticsearchs_rule(count, required):
+    from search.analysis import minimum_should_match
+
+    # "2<-1 5<60%": all of one or two words, all but one of three to five, 60 %.
+    assert minimum_should_match(count) == required
+
+
+def test_the_query_remembers_how_each_clause_was_typed():
+    parsed = parse_query("Aanpak van WOONWIJKEN en het OM", SYNONYMS)
+    assert parsed.labels == ("Aanpak", "WOONWIJKEN", "OM")

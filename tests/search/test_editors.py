@@ -84,3 +84,28 @@ def test_unknown_period_falls_back_to_ninety_days(client):
     client.force_login(admin_user("redacteur", editor=True))
     response = client.get(reverse("search_query_report"), {"dagen": "abc"})
     assert response.context["days"] == 90
+
+
+def test_field_near_synonyms_are_seeded():
+    forms = {s.term: s.forms for s in Synonym.objects.all()}
+    assert "criminaliteit" in forms["misdaad"]
+    assert "verdovende middelen" in forms["drugs"]
+    assert {"woning", "vastgoed"} <= set(forms["pand"])
+    assert "jeugd" in forms["jongeren"]
+    assert "witwaspraktijken" in forms["witwassen"]
+
+
+@pytest.mark.parametrize(
+    ("engine", "notice"),
+    [("database", "geldt meteen"), ("elasticsearch", "volgende herindexering")],
+)
+def test_the_admin_says_when_a_synonym_change_applies(client, settings, engine, notice):
+    settings.SEARCH_ENGINE = engine
+    client.force_login(admin_user("redacteur", editor=True))
+    response = client.post(
+        reverse("wagtailsnippets_search_synonym:add"),
+        {"term": "coffeeshop", "equivalents": "koffieshop"},
+        follow=True,
+    )
+    assert Synonym.objects.filter(term="coffeeshop").exists()
+    assert notice in response.content.decode()

@@ -16,7 +16,10 @@ STATES = [
         "/zoeken/?q=jeugdgroepen&theme=criminele-jeugdgroepen&municipality=rotterdam",
         200,
     ),
-    ("/zoeken/?q=sportlcubs&theme=onbekend", 200),
+    ("/zoeken/?q=sportlcubs&theme=onbekend", 400),
+    ("/zoeken/?q=sportlcubs", 200),
+    ("/zoeken/?q=kernenergie", 200),
+    ("/zoeken/?q=jeugdgroepen+kernenergie", 200),
     ("/zoeken/?page=abc", 400),
     ("/zoeken/?page=40", 404),
 ]

@@ -243,3 +243,82 @@ def test_code_facets_are_labelled_in_the_interface_language(client, indexed):
     assert "Practice <span" in english
     assert "Praktijkervaring <span" in dutch
     assert "Practical experience <span" in english
+
+
+def test_a_query_with_a_word_found_nowhere_still_answers_and_says_what_is_missing(
+    client, indexed
+):
+    # Before, every word had to match: this gave 0 results.
+    response = client.get(reverse("search"), {"q": "witwassen kernenergie"})
+    html = response.content.decode()
+    assert "1 resultaat" in html
+    assert "Niet gevonden: <s>kernenergie</s>" in html
+    data = client.get(reverse("search_api"), {"q": "witwassen kernenergie"}).json()
+    assert data["results"][0]["missing"] == ["kernenergie"]
+    # All words found: nothing is said.
+    data = client.get(reverse("search_api"), {"q": "witwassen vastgoed"}).json()
+    assert data["results"][0]["missing"] == []
+
+
+def test_facets_count_the_most_words_result_set(client, indexed):
+    data = client.get(reverse("search_api"), {"q": "jeugdgroepen kernenergie"}).json()
+    assert data["total"] == 12
+    facets = {facet["name"]: facet for facet in data["facets"]}
+    counts = {v["value"]: v["count"] for v in facets["municipality"]["values"]}
+    assert counts == {"rotterdam": 6, "amsterdam": 6}
+
+
+def test_no_results_offer_spelling_themes_and_the_editors(client, indexed):
+    html = client.get(reverse("search"), {"q": "kernenergie"}).content.decode()
+    assert "0 resultaten" in html
+    assert "Veelgezochte thema’s" in html
+    assert "Criminele jeugdgroepen</a> (12 resultaten)" in html
+    assert "mailto:redactie@kennisportaal.example" in html
+    spelling = client.get(reverse("search"), {"q": "witwasssen"}).content.decode()
+    assert "we zochten ook op ‘witwassen’" in spelling
+
+
+def test_the_count_includes_promoted_results(client, indexed):
+    promoted_query = Query.get("kernenergie")
+    SearchPromotion.objects.create(query=promoted_query, page=indexed[0])
+    html = client.get(reverse("search"), {"q": "kernenergie"}).content.decode()
+    assert "Aanbevolen door de redactie" in html
+    assert "1 resultaat" in html and "0 resultaten" not in html
+
+
+def test_facets_collapse_after_eight_values_and_apply_at_once(client, site_builder):
+    for number, code in enumerate(
+        ["GM0363", "GM0599", "GM0344", "GM0518", "GM0772", "GM0855", "GM0014"]
+        + ["GM0080", "GM0796", "GM0153"]
+    ):
+        site_builder.practice(f"Aanpak {number}", municipality=code)
+    rebuild_index()
+    html = client.get(reverse("search"), {"municipality": "groningen"}).content.decode()
+    facet = html.split("Gemeente</legend>")[1].split("</fieldset>")[0]
+    assert "toon meer (" in facet
+    assert '<details class="search-facet__more">' in html
+    # The selected value is never hidden behind "toon meer".
+    shown, _more = facet.split("search-facet__more", 1)
+    assert 'value="groningen" checked' in shown
+    assert "data-search-autosubmit" in html
+    assert "js/search-filters.js" in html
+    assert '<details class="search-layout__filters search-filters"' in html
+
+
+def test_sort_options_are_capitalised(client, indexed):
+    html = client.get(reverse("search"), {"q": "witwassen"}).content.decode()
+    assert ">Relevantie</option>" in html
+    assert ">Nieuwste eerst</option>" in html
+
+
+def test_snippets_keep_the_space_between_sentences(client, site_builder):
+    site_builder.practice(
+        "Aanpak van drugsoverlast",
+        "Het werkte niet.",
+        problem="Dat lukte niet.</p><p>Een nieuwe aanpak volgde.",
+    )
+    rebuild_index()
+    data = client.get(reverse("search_api"), {"q": "nieuwe aanpak"}).json()
+    snippet = data["results"][0]["snippet"]
+    assert "niet. Een" in snippet
+    assert "niet.Een" not in snippet
