@@ -156,8 +156,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Accounts (see docs/security.md). django-axes checks every login before Django's own
 # backend: after LOGIN_FAILURE_LIMIT wrong passwords for one account, or from one client
 # address, logins are refused for LOGIN_COOLOFF_MINUTES.
+# AxesBackend (not the standalone one) also answers get_user, so a session that names the
+# first backend, as force_login and Wagtail's test helpers do, still finds its user.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Proxies in front of the portal that append to X-Forwarded-For (0: none, the client's

@@ -26,8 +26,15 @@ def practice_compare_url(context):
         index_page = PracticeIndexPage.objects.live().public().first()
         return compare_url(index_page) if index_page else ""
 
-    # The listing's URL changes only with the page tree, which bumps ALL.
+    # Once per request (a result page asks for every hit), then from the shared cache:
+    # the listing's URL changes only with the page tree, which bumps ALL.
+    request = context.get("request")
+    if request is not None and hasattr(request, "_practice_compare_url"):
+        return request._practice_compare_url
     language = translation.get_language()
-    return page_cache.cached_data(
+    url = page_cache.cached_data(
         f"practice-compare-url:{language}", {page_cache.ALL}, compute
     )
+    if request is not None:
+        request._practice_compare_url = url
+    return url

@@ -128,9 +128,14 @@ def test_signed_in_pages_are_private_and_never_stored(
 def test_manage_link_page_is_private(client, events_site):
     session = events_site.session()
     _registration, token = register(session)
+    # The link's first request swaps the token for a session entry and redirects to a
+    # URL without it: both answers stay out of every cache.
     response = client.get(manage_url(events_site.index, token))
-    assert response.status_code == 200
+    assert response.status_code == 303
     assert_private(response)
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert_private(page)
 
 
 # --- the page cache ----------------------------------------------------------------

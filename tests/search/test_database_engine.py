@@ -150,11 +150,13 @@ def test_unknown_facet_value_gives_no_results_and_a_way_out(small_site, engine):
     assert results.suggestions[0].count == 2
 
 
-def test_spelling_suggestion_from_indexed_words(small_site, engine):
+def test_a_typo_finds_the_indexed_word_and_says_so(small_site, engine):
+    # A word no document contains also matches the closest indexed word, and the
+    # result says which (the page shows "Gezocht op … in plaats van …").
     results = engine.search(SearchQuery(q="sportlcubs"))
-    assert results.total == 0
-    spelling = [s for s in results.suggestions if s.kind == "spelling"]
-    assert spelling and spelling[0].label == "sportclubs"
+    assert results.total >= 1
+    assert results.parsed.corrections == (("sportlcubs", "sportclubs"),)
+    assert engine.search(SearchQuery(q="sportclubs")).total == results.total
 
 
 def test_page_past_the_end_raises(small_site, engine):

@@ -32,12 +32,13 @@ def test_a_new_synonym_works_without_reindexing(site_builder):
     site_builder.practice("Aanpak van hennepkwekerijen", "Samen tegen wietteelt.")
     rebuild_index()
     engine = get_engine()
-    assert engine.search(SearchQuery(q="cannabis")).total == 0
-    Synonym.objects.create(term="cannabis", equivalents="hennep\nwiet")
+    # "blowen" is not among the seeded near-synonyms (cannabis is, since migration 0007).
+    assert engine.search(SearchQuery(q="blowen")).total == 0
+    Synonym.objects.create(term="blowen", equivalents="hennep\nwiet")
     # Found through the parts of the compounds hennepkwekerijen and wietteelt.
-    assert engine.search(SearchQuery(q="cannabis")).total == 1
-    Synonym.objects.create(term="cannabisteelt", equivalents="hennepkwekerijen")
-    assert engine.search(SearchQuery(q="cannabisteelt")).total == 1
+    assert engine.search(SearchQuery(q="blowen")).total == 1
+    Synonym.objects.create(term="blowteelt", equivalents="hennepkwekerijen")
+    assert engine.search(SearchQuery(q="blowteelt")).total == 1
 
 
 def test_editors_see_the_query_report(client):
