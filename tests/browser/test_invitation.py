@@ -76,6 +76,12 @@ def test_invitation_to_submitted_practice(page, site):
     page.get_by_role("option", name=re.compile("Tekst")).first.click()
     approach.locator("[contenteditable=true]").first.click()
     page.keyboard.type("Wekelijks overleg met bewoners.")
+    # Draftail copies what was typed into its hidden inputs a moment later: on a busy
+    # machine a submit before that posts empty fields.
+    expect(page.locator("input[name=problem]")).to_have_value(re.compile("Drugshandel"))
+    expect(page.locator("input[name='approach-0-value']")).to_have_value(
+        re.compile("Wekelijks")
+    )
 
     # Submit for review: in the dropdown of more actions next to the save button.
     submit = page.locator("button[name=action-submit]")
