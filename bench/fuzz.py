@@ -321,7 +321,7 @@ def start_portal(port):
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "PORTAL_BASE_URL": f"http://127.0.0.1:{port}",
         "SECURITY_CONTACT": "mailto:security@kennisportaal.example",
     }
     if not env.get("DATABASE_URL"):

@@ -468,6 +468,7 @@ def portal_env(database_url, **extra):
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": SECRET,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PORTAL_BASE_URL": "http://127.0.0.1",
         "DATABASE_URL": database_url,
         "SECURE_SSL_REDIRECT": "false",
         "LOG_LEVEL": "WARNING",
