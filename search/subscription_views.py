@@ -131,6 +131,7 @@ def _form_page(request, form, query, status, error=None):
         "form": form,
         "error": error,
         "follow": {
+            "action": reverse("search_follow"),
             "params": follow_params(query) if query is not None else [],
             "description": (
                 subscriptions.describe(*subscriptions.canonical(query))
