@@ -146,6 +146,7 @@ def test_subscribing_stores_unconfirmed_and_sends_one_confirmation(
 ):
     response = post_follow(client, mail_now, theme="witwassen")
     assert response.status_code == 303
+    assert not response.cookies  # no session, no CSRF cookie
     assert response["Location"] == "/zoeken/volgen/verstuurd/"
     subscription = SearchSubscription.objects.get()
     assert subscription.email == "ana@example.org"
@@ -493,6 +494,23 @@ def test_english_subscribers_get_english_mails(client, indexed, mail_now, mailou
     digest = mailoutbox[1]
     assert "new result" in digest.subject
     assert "/en/zoeken/volgen/afmelden/" in digest.extra_headers["List-Unsubscribe"]
+
+
+def test_the_command_fails_loudly_when_a_search_fails(indexed, mail_now):
+    from django.core.management.base import CommandError
+
+    from search.engines import SearchUnavailable
+
+    make_subscription()
+    indexed.practice("Witwassen bij kappers", themes=["witwassen"])
+    rebuild_index()
+    with (
+        mock.patch.object(
+            subscriptions, "matching_hits", side_effect=SearchUnavailable
+        ),
+        pytest.raises(CommandError, match="1 digest"),
+    ):
+        call_command("send_search_digests", frequency="daily")
 
 
 def test_the_command_purges_and_sends(indexed, mail_now, mailoutbox):

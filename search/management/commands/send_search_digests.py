@@ -9,7 +9,7 @@ on two machines: a subscription is handled once per period, locked while it is h
 and never gets the same page twice (search/subscriptions.py, docs/search.md).
 """
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from search import subscriptions
 from search.models import SearchSubscription
@@ -35,4 +35,7 @@ class Command(BaseCommand):
         )
         if run.failed:
             # A non-zero exit makes cron/systemd report it; the failed ones stay due.
-            raise SystemExit(1)
+            raise CommandError(
+                f"{run.failed} digest(s) failed (see the log); they are tried again "
+                "by the next run"
+            )
