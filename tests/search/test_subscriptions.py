@@ -801,3 +801,22 @@ def test_the_follow_pages_are_valid_html(client, indexed, mail_now, vnu, tmp_pat
         (e.get("url", "").rsplit("/", 1)[-1], e.get("lastLine"), e["message"])
         for e in errors
     ]
+
+
+def test_the_feed_is_cached_and_a_publication_refreshes_it(
+    client, indexed, settings, django_capture_on_commit_callbacks
+):
+    from home.page_cache import HIT_HEADER
+
+    settings.PAGE_CACHE_TIMEOUT = 300
+    url = "/zoeken/feed/?q=witwassen"
+    first = client.get(url)
+    assert first[HIT_HEADER] == "miss"
+    assert "public" in first["Cache-Control"]
+    assert not first.cookies
+    assert client.get(url)[HIT_HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        indexed.practice("Witwassen bij juweliers", themes=["witwassen"])
+    response = client.get(url)
+    assert response[HIT_HEADER] == "miss"
+    assert "Witwassen bij juweliers" in response.content.decode()
