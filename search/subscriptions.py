@@ -88,13 +88,18 @@ def search_query(subscription, **options):
     return SearchQuery(q=subscription.query, filters=filters, **options)
 
 
-def describe(q, filters):
-    """The search for people: "‘witwassen’ · Thema: Witwassen · Soort: Praktijk"."""
+def describe(q, filters, choices=None):
+    """The search for people: "‘witwassen’ · Thema: Witwassen · Soort: Praktijk".
+    ``choices`` ({facet: {value: label}}) is filled and reused when given, so a list
+    of searches reads each facet's labels once."""
+    choices = {} if choices is None else choices
     parts = [f"‘{q}’"] if q else []
     for name, values in filters.items():
         if name not in FACETS:
             continue
-        labels = facet_choices(name) or {}
+        if name not in choices:
+            choices[name] = facet_choices(name) or {}
+        labels = choices[name]
         shown = ", ".join(labels.get(value, value) for value in values)
         parts.append(f"{FACETS[name]}: {shown}")
     return " · ".join(parts) if parts else _("alle praktijken en leerbijeenkomsten")
@@ -536,8 +541,9 @@ def counts_per_search():
         query_key__in=[row["query_key"] for row in rows]
     ).values_list("query_key", "query", "filters"):
         searches.setdefault(key, (q, filters))
+    choices = {}
     for row in rows:
         q, filters = searches.get(row["query_key"], ("", {}))
-        row["description"] = describe(q, filters)
+        row["description"] = describe(q, filters, choices)
         row["search_path"] = search_path(q, filters)
     return rows

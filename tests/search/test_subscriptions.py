@@ -820,3 +820,25 @@ def test_the_feed_is_cached_and_a_publication_refreshes_it(
     response = client.get(url)
     assert response[HIT_HEADER] == "miss"
     assert "Witwassen bij juweliers" in response.content.decode()
+
+
+def test_the_report_query_count_does_not_grow_with_searches(client, db):
+    client.force_login(report_user("editor"))
+    for number in range(3):
+        make_subscription(
+            q=f"woord{number}", filters={"theme": ["witwassen"]}, email=f"{number}@x.nl"
+        )
+    client.get(reverse("search_subscription_report"))  # warm Wagtail's own caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("search_subscription_report"))
+    for number in range(3, 30):
+        make_subscription(
+            q=f"woord{number}", filters={"theme": ["witwassen"]}, email=f"{number}@x.nl"
+        )
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse("search_subscription_report"))
+    assert len(response.context["rows"]) == 30
+    assert len(many) == len(few)
