@@ -93,7 +93,13 @@ urlpatterns = [
 
 # --- robots.txt and favicon ---------------------------------------------------------
 # Not for crawlers: the admin, the registrations' personal manage links, the APIs.
-PRIVATE_ROUTES = ("wagtailadmin_home", "admin:index", "search_api")
+PRIVATE_ROUTES = (
+    "wagtailadmin_home",
+    "admin:index",
+    "search_api",
+    # The follow-a-search links from mails (and the subscribe POST).
+    "search_follow",
+)
 
 
 @require_GET
