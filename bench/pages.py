@@ -736,6 +736,12 @@ def main():
             print(f"portal with {size:,} practices")
             if recreate_database(server, name, bool(args.keep)):
                 run([PYTHON, __file__, "build", str(size)], env=portal_env(url))
+            else:  # a kept database: bring it up to the code's migrations
+                run(
+                    [PYTHON, "manage.py", "migrate", "-v0"],
+                    cwd=ROOT,
+                    env=portal_env(url),
+                )
             pages = json.loads(
                 run(
                     [PYTHON, __file__, "urls"],
