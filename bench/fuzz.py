@@ -12,7 +12,7 @@ It is stopped afterwards.
 
 The requests cover every public endpoint: pages from the sitemap, the practice listing
 with filters and its feed, sessions with their calendar files, the registration form
-(with a valid CSRF token), the manage link, the search page, search API and suggestions,
+(from this site's Origin) and the follow-a-search form, the manage link, the search page, search API and suggestions,
 the Wagtail API (list, detail, find) and security.txt. Parameter names are the real
 ones plus random ones; values mix known troublemakers (Unicode digits, NUL bytes, quotes,
 20-digit numbers, very long text) with random text. Prints the status counts and every
@@ -123,6 +123,7 @@ API_PARAMETERS = [
     "evidence_level",
     "lead_municipality",
 ]
+FOLLOW_FIELDS = ["email", "frequency", "q", "thema", "type", "gemeente", "regio"]
 REGISTRATION_FIELDS = [
     "organisation_type",
     "municipality",
@@ -226,6 +227,11 @@ class Target:
             {"csrfmiddlewaretoken": token.group(1).decode()},
         )
 
+    def origin(self):
+        """The anonymous forms (registration, follow a search) carry no CSRF token:
+        they are accepted when the POST comes from this site (home/views.py)."""
+        return {"Origin": f"http://{self.host}:{self.port}"}
+
 
 def make_requests(target, count, seed):
     rng = random.Random(seed)
@@ -247,6 +253,7 @@ def make_requests(target, count, seed):
             rng.choice(found["sessions"]),
             params(rng, REGISTRATION_FIELDS),
         ),
+        lambda: ("POST", "/zoeken/volgen/", params(rng, FOLLOW_FIELDS)),
         lambda: (
             "POST" if rng.random() < 0.5 else "GET",
             "/leerbijeenkomsten/aanmelding/"
@@ -283,6 +290,7 @@ def make_requests(target, count, seed):
                 body,
                 {
                     **csrf_headers,
+                    **target.origin(),
                     "Content-Type": "application/x-www-form-urlencoded",
                 },
             )

@@ -88,12 +88,15 @@ class BoundedParametersMixin:
                 request._request.GET = request.GET
 
     def _check_integer_filter(self, name, values):
-        """A filter on an integer or foreign-key field takes a 64-bit whole number."""
+        """A filter on an integer, foreign-key or many-to-many field (?themes=…) takes a
+        64-bit whole number."""
         try:
             field = self.model._meta.get_field(name)
         except FieldDoesNotExist:
             return
-        if not isinstance(field, models.IntegerField | models.ForeignKey):
+        if not isinstance(
+            field, models.IntegerField | models.ForeignKey | models.ManyToManyField
+        ):
             return
         for value in values:
             digits = value.removeprefix("-")
@@ -110,7 +113,7 @@ class BoundedParametersMixin:
         # which raises for a value of the wrong type.
         try:
             return super().filter_queryset(queryset)
-        except (ValueError, ValidationError) as error:
+        except (ValueError, OverflowError, ValidationError) as error:
             raise BadRequestError("a filter has a value of the wrong type") from error
 
 
