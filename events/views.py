@@ -426,6 +426,7 @@ ADD_PREFIX = "nieuw"
 # "Hele aanmelding annuleren" first asks; CANCEL_ALL (the answer) cancels.
 ASK_CANCEL_ALL = "annuleren-vragen"
 CANCEL_ALL = "alles-annuleren"
+KEEP_ALL = "niet-annuleren"
 
 
 class _ShowForm(Exception):
@@ -562,6 +563,14 @@ def _manage(request, index, registration):
                 # Cancelling everyone cannot be undone: ask first, on the page.
                 ask_cancel_all = True
                 raise _ShowForm
+            elif action == KEEP_ALL:
+                # "Nee": nothing changes; back to (and, by the fragment, focus on)
+                # the button that asked.
+                return _private(
+                    HttpResponseRedirect(
+                        _manage_path(index, registration) + "#annuleren", status=303
+                    )
+                )
             elif action == CANCEL_ALL:
                 services.cancel_registration(registration.pk)
                 messages.success(request, _("De aanmelding is geannuleerd."))
@@ -674,6 +683,7 @@ def _manage(request, index, registration):
             "ask_cancel_all": ask_cancel_all and changeable,
             "ask_cancel_all_action": ASK_CANCEL_ALL,
             "cancel_all_action": CANCEL_ALL,
+            "keep_all_action": KEEP_ALL,
             "manage_url": _manage_path(index, registration),
             "add_row_action": ADD_ROW,
             "add_action": ADD_ATTENDEES,

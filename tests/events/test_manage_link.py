@@ -263,10 +263,16 @@ def test_cancelling_the_whole_registration_asks_first(client, events_site):
     assert "Weet u zeker dat u de hele aanmelding wilt annuleren?" in html
     assert re.search(r'id="annuleren-bevestigen" tabindex="-1" autofocus', html)
     assert 'value="alles-annuleren"' in html
-    assert "#annuleren" in html  # "Nee" goes back to the button that asked
     registration.refresh_from_db()
     assert registration.status == Registration.Status.CONFIRMED
     assert registration.attendees.filter(cancelled_at__isnull=True).count() == 2
+
+    # "Nee": nothing changes, back to the button that asked.
+    response = client.post(url, {"actie": "niet-annuleren"})
+    assert response.status_code == 303
+    assert response["Location"].endswith("/#annuleren")
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
 
     response = client.post(url, {"actie": "alles-annuleren"}, follow=True)
     registration.refresh_from_db()
