@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query as PromotedQuery
 from wagtail.search.utils import normalise_query_string
 
-from home.links import absolute_url
+from home.links import absolute_url, in_interface_language
 from home.models import PortalSettings
 from search.analysis import MAX_QUERY_LENGTH
 from search.engines import (
@@ -357,4 +357,6 @@ def suggestions(request):
         titles = get_engine().suggest_titles(prefix) if prefix.strip() else []
     except SearchUnavailable:
         titles = []
+    # The index keeps Dutch paths; an English visitor gets English ones.
+    titles = [{**title, "url": in_interface_language(title["url"])} for title in titles]
     return JsonResponse({"q": prefix, "suggestions": titles})
