@@ -94,9 +94,47 @@ def test_the_theme_matrix_keeps_whole_words_and_scrolls_in_its_own_box(page, dem
         "(el) => parseFloat(getComputedStyle(el).lineHeight)"
     )
     assert row_header.evaluate("(el) => el.clientHeight") < 3 * line_height
+    # No column narrower than a short word ("Groep"): letter-by-letter columns are
+    # about one character wide.
+    narrow = page.evaluate(
+        """() => [...document.querySelectorAll('.theme-matrix th')]
+            .filter((th) => th.getBoundingClientRect().width
+                < 2.5 * parseFloat(getComputedStyle(th).fontSize))
+            .map((th) => th.textContent.trim())"""
+    )
+    assert not narrow
     region = page.locator(".theme-matrix-wrapper")
     assert region.evaluate("(el) => el.scrollWidth > el.clientWidth")
     assert region.get_attribute("tabindex") == "0"  # scrollable by keyboard
+
+
+def test_registration_errors_fit_a_phone(page, demo_site):
+    # The error summary once put its title and list side by side, and the consent
+    # checkbox's error ran down its narrow column one syllable per line.
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto("/leerbijeenkomsten/")
+    page.locator(".session-card__title a").first.click()
+    page.locator("#registration-submit").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    # All boxes measured at once (focus may still be scrolling the page).
+    box = page.evaluate(
+        """() => Object.fromEntries(Object.entries({
+            title: ".error-summary__title",
+            entries: ".error-summary__list",
+            error: "#id_consent_error",
+            checkbox: "#id_consent",
+            label: "label[for=id_consent]",
+        }).map(([name, selector]) => {
+            const r = document.querySelector(selector).getBoundingClientRect();
+            return [name, {y: r.top + scrollY, height: r.height, width: r.width}];
+        }))"""
+    )
+    assert box["entries"]["y"] >= box["title"]["y"] + box["title"]["height"] - 1
+    assert box["error"]["width"] > 200
+    # The error above the checkbox, the label beside it.
+    assert box["error"]["y"] + box["error"]["height"] <= box["checkbox"]["y"] + 1
+    assert abs(box["label"]["y"] - box["checkbox"]["y"]) < box["checkbox"]["height"]
 
 
 def test_the_phone_header_is_compact_and_names_the_ministries(page, demo_site):
