@@ -493,10 +493,39 @@ ADD_ATTENDEES = "deelnemers-toevoegen"
 ADD_ROW = "rij-toevoegen"
 NEW_LINK = "nieuwe-link"
 ADD_PREFIX = "nieuw"
+# "Hele aanmelding annuleren" first asks; CANCEL_ALL (the answer) cancels.
+ASK_CANCEL_ALL = "annuleren-vragen"
+CANCEL_ALL = "alles-annuleren"
+KEEP_ALL = "niet-annuleren"
 
 
 class _ShowForm(Exception):
     """Not a change: show the page again with the form as filled in."""
+
+
+def manage_error_summary(add_formset, edit_forms, attendees):
+    """The manage page's form errors as (field id, label, message), for the summary
+    that takes focus after a refused change and links to each field."""
+    entries = []
+    if add_formset is not None and add_formset.is_bound:
+        entries += [(None, None, e) for e in add_formset.non_form_errors()]
+        for number, form in enumerate(add_formset.forms, start=1):
+            entries += [(None, None, e) for e in form.non_field_errors()]
+            for name, errors in form.errors.items():
+                if name in form.fields:
+                    label = _("Nieuwe deelnemer %(number)s: %(label)s") % {
+                        "number": number,
+                        "label": form[name].label,
+                    }
+                    entries += [(form[name].id_for_label, label, e) for e in errors]
+    names = {attendee.pk: attendee.name for attendee in attendees}
+    for attendee_id, form in edit_forms.items():
+        entries += [(None, None, e) for e in form.non_field_errors()]
+        for name, errors in form.errors.items():
+            if name in form.fields:
+                label = f"{names.get(attendee_id, '')}: {form[name].label}"
+                entries += [(form[name].id_for_label, label, e) for e in errors]
+    return entries
 
 
 def _add_formset(request, session, municipalities, extra=0):
@@ -512,7 +541,11 @@ def _add_formset(request, session, municipalities, extra=0):
     initial = _attendee_initial(request.POST, ADD_PREFIX, total)
     if total < session.max_per_organisation:
         initial.append({})
-    return formset_class(prefix=ADD_PREFIX, initial=initial, form_kwargs=form_kwargs)
+    formset = formset_class(prefix=ADD_PREFIX, initial=initial, form_kwargs=form_kwargs)
+    if len(initial) > total:
+        # The new row takes focus, so a keyboard user goes on typing there.
+        formset.forms[-1].fields["name"].widget.attrs["autofocus"] = True
+    return formset
 
 
 # The manage link's token is swapped for this session entry on its first request; the
@@ -589,13 +622,26 @@ def _manage(request, index, registration):
     refusal = None
     edit_forms = {}
     add_formset = None
+    ask_cancel_all = False
 
     if request.method == "POST":
         action = request.POST.get("actie", "")
         # ASCII digits only: '²' passes str.isdigit() but int() refuses it.
         attendee_id = ascii_int(request.POST.get("deelnemer"))
         try:
-            if action == "alles-annuleren":
+            if action == ASK_CANCEL_ALL:
+                # Cancelling everyone cannot be undone: ask first, on the page.
+                ask_cancel_all = True
+                raise _ShowForm
+            elif action == KEEP_ALL:
+                # "Nee": nothing changes; back to (and, by the fragment, focus on)
+                # the button that asked.
+                return _private(
+                    HttpResponseRedirect(
+                        _manage_path(index, registration) + "#annuleren", status=303
+                    )
+                )
+            elif action == CANCEL_ALL:
                 services.cancel_registration(registration.pk)
                 messages.success(request, _("De aanmelding is geannuleerd."))
             elif action == "afmelden" and attendee_id is not None:
@@ -701,6 +747,14 @@ def _manage(request, index, registration):
             "changeable": changeable,
             "can_add": can_add,
             "add_formset": add_formset if can_add else None,
+            "error_summary": manage_error_summary(add_formset, edit_forms, attendees)
+            if refusal
+            else [],
+            "ask_cancel_all": ask_cancel_all and changeable,
+            "ask_cancel_all_action": ASK_CANCEL_ALL,
+            "cancel_all_action": CANCEL_ALL,
+            "keep_all_action": KEEP_ALL,
+            "manage_url": _manage_path(index, registration),
             "add_row_action": ADD_ROW,
             "add_action": ADD_ATTENDEES,
             "new_link_action": NEW_LINK,

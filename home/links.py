@@ -57,3 +57,25 @@ def sync_default_site(using="default"):
     site.hostname, site.port = hostname, port
     site.save(using=using, update_fields=["hostname", "port"])
     return True
+
+
+def in_interface_language(path):
+    """A stored Dutch path (`/praktijken/x/`, as the search index keeps it) in the
+    current interface language (`/en/praktijken/x/` in English), so a visitor of the
+    English interface stays in it. Anything else (a full URL, a path outside the
+    language prefix such as /documenten/) comes back unchanged."""
+    from django.urls import translate_url
+    from django.utils import translation
+
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    if current == settings.LANGUAGE_CODE or not path or not path.startswith("/"):
+        return path
+    if (
+        path.startswith("//")
+        or path == f"/{current}/"
+        or path.startswith(f"/{current}/")
+    ):
+        return path
+    # Resolved as the Dutch path it is, reversed in the current language.
+    with translation.override(settings.LANGUAGE_CODE):
+        return translate_url(path, current)

@@ -185,10 +185,12 @@ class PracticeFilterForm(forms.Form):
             label=_("Sorteren op"), required=False, choices=SORT_CHOICES
         )
         for field in self.fields.values():
-            if not isinstance(field, forms.ChoiceField):
+            if isinstance(field, forms.ChoiceField):
+                if not isinstance(field.widget, PlainSelect):
+                    field.widget = PlainSelect(choices=field.choices)
+            elif not isinstance(field.widget, PlainSelect):
                 continue
-            if not isinstance(field.widget, PlainSelect):
-                field.widget = PlainSelect(choices=field.choices)
+            # Every select, the municipality's (a CharField) too, looks the same.
             field.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
         self.fields["beoordeeld-sinds"].widget.attrs["class"] = "utrecht-textbox"
 

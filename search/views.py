@@ -18,7 +18,7 @@ from wagtail.contrib.search_promotions.models import Query as PromotedQuery
 from wagtail.search.utils import normalise_query_string
 
 from home import page_cache
-from home.links import absolute_url
+from home.links import absolute_url, in_interface_language
 from home.models import PortalSettings
 from search.analysis import MAX_QUERY_LENGTH
 from search.engines import (
@@ -372,4 +372,6 @@ def suggestions(request):
         titles = get_engine().suggest_titles(prefix) if prefix.strip() else []
     except SearchUnavailable:
         titles = []
+    # The index keeps Dutch paths; an English visitor gets English ones.
+    titles = [{**title, "url": in_interface_language(title["url"])} for title in titles]
     return JsonResponse({"q": prefix, "suggestions": titles})

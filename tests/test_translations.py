@@ -18,6 +18,7 @@ from django.utils.translation import trans_real
 import pytest
 
 from home.models import StandardPage
+from practices.models import ThemeDossierIndexPage, ThemeDossierPage
 from tests import factories
 from tests.events.conftest import EventsBuilder, register
 
@@ -76,7 +77,20 @@ def site(db):
         neighbourhood="Oud-Charlois",
         results="<p>Minder panden.</p>",
     )
-    factories.make_practice("Aanpak in Den Haag", municipality="GM0518", index=index)
+    other = factories.make_practice(
+        "Aanpak in Den Haag", municipality="GM0518", index=index
+    )
+    dossiers = ThemeDossierIndexPage(title="Thema's", slug="themas")
+    events.home.add_child(instance=dossiers)
+    dossiers.save_revision().publish()
+    dossier = ThemeDossierPage(
+        title="Witwassen in de wijk",
+        slug="witwassen",
+        theme=factories.theme("witwassen"),
+        introduction="<p>Over witwassen.</p>",
+    )
+    dossiers.add_child(instance=dossier)
+    dossier.save_revision().publish()
     standard = StandardPage(
         title="Privacyverklaring", slug="privacy", introduction="Wat we bewaren."
     )
@@ -102,6 +116,12 @@ def site(db):
         "practices": index.url,
         "practices filtered": index.url + "?thema=witwassen",
         "practice": practice.url,
+        "dossiers": dossiers.url,
+        "dossier": dossier.url,
+        "theme matrix": dossier.url + dossier.reverse_subpage("matrix"),
+        "compare": index.url
+        + index.reverse_subpage("compare")
+        + f"?p={practice.pk}&p={other.pk}",
         "sessions": events.index.url,
         "past sessions": events.index.url + "?periode=afgelopen",
         "session": upcoming.url,
@@ -119,6 +139,10 @@ PAGES = [
     "practices",
     "practices filtered",
     "practice",
+    "dossiers",
+    "dossier",
+    "theme matrix",
+    "compare",
     "sessions",
     "past sessions",
     "session",

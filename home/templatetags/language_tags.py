@@ -24,3 +24,12 @@ def other_languages(context):
             continue
         languages.append({"code": code, "name": name, "url": translate_url(here, code)})
     return languages
+
+
+@register.filter
+def in_interface_language(path):
+    """`{{ hit.url|in_interface_language }}`: a stored Dutch path in the current
+    interface language (home/links.py)."""
+    from home.links import in_interface_language as localize
+
+    return localize(path)

@@ -1,6 +1,7 @@
 """The secret manage link: see, replace, remove, cancel; wrong or expired token 404."""
 
 import datetime
+import re
 
 from django.utils import timezone
 
@@ -243,3 +244,91 @@ def test_waitlist_promotion_skips_to_fit(events_site):
     big.refresh_from_db()
     assert big.status == Registration.Status.WAITLISTED
     assert services.seat_summary(session)["confirmed"] == 2
+
+
+def test_cancelling_the_whole_registration_asks_first(client, events_site):
+    # The page's button only asks (issue 12: a keyboard user must be able to reach a
+    # confirmation step); nothing changes until the answer "Ja".
+    session = events_site.session()
+    registration, token = register(session, 2)
+    url = manage_url(events_site.index, token)
+    client.get(url, follow=True)
+    html = client.get(url, follow=True).content.decode()
+    assert 'value="annuleren-vragen"' in html
+    assert 'value="alles-annuleren"' not in html
+
+    response = client.post(url, {"actie": "annuleren-vragen"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Weet u zeker dat u de hele aanmelding wilt annuleren?" in html
+    assert re.search(r'id="annuleren-bevestigen" tabindex="-1" autofocus', html)
+    assert 'value="alles-annuleren"' in html
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+    assert registration.attendees.filter(cancelled_at__isnull=True).count() == 2
+
+    # "Nee": nothing changes, back to the button that asked.
+    response = client.post(url, {"actie": "niet-annuleren"})
+    assert response.status_code == 303
+    assert response["Location"].endswith("/#annuleren")
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+
+    response = client.post(url, {"actie": "alles-annuleren"}, follow=True)
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CANCELLED
+    # The outcome takes focus after the reload.
+    assert re.search(
+        r'role="status" id="wijziging" tabindex="-1" autofocus',
+        response.content.decode(),
+    )
+
+
+def test_a_refused_change_gets_a_summary_linking_to_each_field(client, events_site):
+    session = events_site.session()
+    registration, token = register(session, 1)
+    attendee = registration.attendees.get()
+    url = manage_url(events_site.index, token)
+    response = client.post(
+        url,
+        {
+            "nieuw-TOTAL_FORMS": "1",
+            "nieuw-INITIAL_FORMS": "0",
+            "nieuw-0-name": "Cees",
+            "actie": "deelnemers-toevoegen",
+        },
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert re.search(r'id="wijziging-fout" tabindex="-1" autofocus', html)
+    assert 'href="#id_nieuw-0-email">Nieuwe deelnemer 1: E-mailadres' in html
+
+    response = client.post(
+        url,
+        {
+            "deelnemer": str(attendee.pk),
+            f"deelnemer-{attendee.pk}-name": "",
+            f"deelnemer-{attendee.pk}-email": attendee.email,
+            "actie": "wijzigen",
+        },
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert f'href="#id_deelnemer-{attendee.pk}-name">{attendee.name}: Naam' in html
+
+
+def test_one_more_row_takes_focus(client, events_site):
+    session = events_site.session()
+    _registration, token = register(session, 1)
+    response = client.post(
+        manage_url(events_site.index, token),
+        {
+            "nieuw-TOTAL_FORMS": "1",
+            "nieuw-INITIAL_FORMS": "0",
+            "nieuw-0-name": "Cees",
+            "actie": "rij-toevoegen",
+        },
+    )
+    html = response.content.decode()
+    assert re.search(r'<input[^>]*name="nieuw-1-name"[^>]*autofocus', html)
+    assert not re.search(r'<input[^>]*name="nieuw-0-name"[^>]*autofocus', html)

@@ -2,6 +2,7 @@
 
 import datetime
 import itertools
+import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -239,6 +240,18 @@ def test_form_works_without_javascript(client, practice_index):
         "sortering",
     ]:
         assert f'<label class="utrecht-form-label" for="id_{name}">' in html
+
+
+@pytest.mark.django_db
+def test_every_filter_select_has_the_same_look(client, practice_index):
+    # The municipality's select (a CharField, not a ChoiceField) once lacked the
+    # utrecht-select class and showed as a small unstyled box among the others.
+    make_practice(themes=["witwassen"])
+    html = client.get(URL).content.decode()
+    selects = re.findall(r"<select [^>]*>", html)
+    assert len(selects) >= 11
+    for select in selects:
+        assert 'class="utrecht-select utrecht-select--html-select"' in select, select
 
 
 @pytest.mark.django_db
