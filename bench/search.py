@@ -249,32 +249,77 @@ def query_sets():
                 q="toezicht", filters={"theme": ("thema-3",), "year": ("2019",)}
             ),
             SearchQuery(q="signalen", filters={"partner": ("partner-5",)}),
-            SearchQuery(filters={"evidence": ("erkend",), "track": ("persoon",)}),
+            SearchQuery(
+                filters={"evidence": ("erkend",), "track": ("persoon-en-gezin",)}
+            ),
+        ],
+        "after an index write": [
+            SearchQuery(q="handhaving"),
+            SearchQuery(q="overlast", filters={"theme": ("thema-4",)}),
+        ],
+        "first of a process": [
+            SearchQuery(q="toezicht", filters={"year": ("2021",)}),
         ],
     }
 
 
-# Query types timed with every cache emptied before each search: the base counts per
-# filter set and the index statistics (documents per word) too.
-FIRST_TIME = {"faceted, first time"}
+# What happens before each timed search of these query types (not timed):
+# - "faceted, first time": every entry of Django's cache is dropped (base counts per
+#   filter set, index statistics, documents per word, facet value numbers);
+# - "after an index write": one document is replaced, as publishing a page does (a
+#   new generation; the engine updates its in-memory sets of documents);
+# - "first of a process": the in-memory sets are dropped too, as in a new worker
+#   process, so the search reads them all from the database.
+FIRST_TIME = {"faceted, first time", "first of a process"}
+AFTER_WRITE = {"after an index write"}
+PROCESS_START = {"first of a process"}
 
 
-def measure(engine, queries, runs, first_time=False):
+def replace_one_document(engine, rng, number):
+    """Publishing a page: its document is deleted and written again (new id)."""
+    from django.db import transaction
+
+    from search.models import SearchDocument, SearchIndexState
+
+    with transaction.atomic():
+        oldest = SearchDocument.objects.order_by("id").values_list("id", flat=True)[0]
+        SearchDocument.objects.filter(pk=oldest).delete()
+        engine._create([generate(rng, number)])
+        SearchIndexState.bump()
+
+
+def measure(engine, queries, runs, name=""):
     from django.core.cache import cache
 
-    timings = []
-    totals = []
+    from search import bitmaps
+
+    rng = random.Random(runs)
+    timings, cpu, totals = [], [], []
     for run in range(runs):
         query = queries[run % len(queries)]
-        if first_time:
+        if name in AFTER_WRITE:
+            replace_one_document(engine, rng, 10_000_000 + run)
+        if name in FIRST_TIME:
             cache.clear()
-        started = time.perf_counter()
+        if name in PROCESS_START:
+            bitmaps.forget()
+        started, started_cpu = time.perf_counter(), time.process_time()
         results = engine.search(query)
         timings.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
         totals.append(results.total)
     timings.sort()
     p95 = timings[min(len(timings) - 1, int(round(0.95 * (len(timings) - 1))))]
-    return statistics.median(timings), p95, statistics.median(totals)
+    return (
+        statistics.median(timings),
+        p95,
+        statistics.median(cpu),
+        statistics.median(totals),
+    )
+
+
+def load_average():
+    return "/".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def main():
@@ -317,9 +362,9 @@ def main():
     lines = [
         f"### {version} ({os.cpu_count()} CPUs)",
         "",
-        "| practices | query type | cold median ms | cold p95 ms "
-        "| warm median ms | warm p95 ms | matches (median) |",
-        "|---:|---|---:|---:|---:|---:|---:|",
+        "| practices | query type | cold median ms | cold p95 ms | cold CPU ms "
+        "| warm median ms | warm p95 ms | matches (median) | load average |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     from search.models import SearchDocument
 
@@ -341,17 +386,18 @@ def main():
             engine.use_cache = False
             for query in queries:  # warm the database's own caches once
                 engine.search(query)
-            median, p95, total = measure(
-                engine, queries, args.runs, first_time=name in FIRST_TIME
-            )
+            before = load_average()
+            runs = min(args.runs, 10) if name in PROCESS_START else args.runs
+            median, p95, cpu, total = measure(engine, queries, runs, name)
             # Warm: the same searches again with the cache on (a repeated query).
             engine.use_cache = True
             for query in queries:
                 engine.search(query)
-            warm_median, warm_p95, _ = measure(engine, queries, args.runs)
+            warm_median, warm_p95, _cpu, _total = measure(engine, queries, args.runs)
             line = (
-                f"| {size:,} | {name} | {median:.1f} | {p95:.1f} "
-                f"| {warm_median:.1f} | {warm_p95:.1f} | {total:,.0f} |"
+                f"| {size:,} | {name} | {median:.1f} | {p95:.1f} | {cpu:.1f} "
+                f"| {warm_median:.1f} | {warm_p95:.1f} | {total:,.0f} "
+                f"| {before} → {load_average()} |"
             )
             print(line, flush=True)
             lines.append(line)

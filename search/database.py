@@ -435,6 +435,17 @@ class DatabaseEngine(SearchEngine):
     def parse(self, text):
         return self.corrected(super().parse(text))
 
+    def synonyms(self):
+        """The editors' synonyms, read once per index generation (every synonym
+        change starts a new one, search.signals)."""
+        key = (connection.alias, vendor(), SearchIndexState.current())
+        kept = getattr(self, "_synonyms", None)
+        if kept is not None and kept[0] == key and key[2]:
+            return kept[1]
+        synonyms = super().synonyms()
+        self._synonyms = (key, synonyms)
+        return synonyms
+
     def clause_exists(self, parsed, index):
         one = replace(parsed, clauses=(parsed.clauses[index],), minimum=None)
         key = cache_key("exists", SearchIndexState.current(), expression(one), {})
@@ -813,12 +824,17 @@ class DatabaseEngine(SearchEngine):
         groups += [([name], name) for name in filters]
         facets = {}
         for names, own in groups:
-            group = matches & self.filter_set(filters, index, own)
+            passing = self.filter_set(filters, index, own)
+            group = matches & passing if parsed else passing
             if not group:
                 continue
+            everything = group is index.documents  # no words, no filters
             for name in names:
                 for value, number, label in by_facet.get(name, ()):
-                    count = (group & index.facets.get(number, 0)).bit_count()
+                    if everything:
+                        count = index.sizes.get(number, 0)
+                    else:
+                        count = (group & index.facets.get(number, 0)).bit_count()
                     if count:
                         facets.setdefault(name, []).append(
                             {
