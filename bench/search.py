@@ -6,7 +6,9 @@
     .venv/bin/python bench/search.py --sizes 100000 --keep --types common,faceted
 
 Each query type is timed cold (the engine's cache of totals and facet counts off) and
-warm (on, every query asked before). --keep reuses a corpus of the same size (the
+warm (on, every query asked before), with the median CPU time of this process per cold
+search (on SQLite that includes the database's work, on PostgreSQL it does not) and
+the load average before and after. --keep reuses a corpus of the same size (the
 PostgreSQL database, or the SQLite file given with --sqlite-path).
 
 Generates synthetic Dutch practices straight into the search app's own tables
@@ -14,9 +16,10 @@ Generates synthetic Dutch practices straight into the search app's own tables
 normalisation runs): the engine reads only those tables, so no Wagtail pages are needed.
 Then it times ``engine.search()`` -- the search page's work: text match, count, facet
 counts, the page of hits and their highlighted snippets -- for rare, common, ubiquitous,
-multi-word, faceted, empty and natural-question queries, and a faceted query asked for
-the first time (every cache emptied before each search), and reports median and 95th
-percentile.
+multi-word, faceted, empty and natural-question queries, a faceted query asked for
+the first time (Django's cache emptied before each search), a search right after an
+index write (one document replaced, as publishing does) and a process's first search
+(the engine's in-memory sets dropped too), and reports median and 95th percentile.
 
 The database is a throw-away one: a temporary SQLite file, or the PostgreSQL database in
 DATABASE_URL, whose search tables are emptied first (never point it at production).
@@ -341,6 +344,12 @@ def main():
     parser.add_argument(
         "--types", help="comma-separated query types to time (default: all)"
     )
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="also time every query type cold with the SQL counts of the previous "
+        "version (use_bitmaps=False), right after the same type, in the same run",
+    )
     args = parser.parse_args()
     setup_django(os.environ.get("DATABASE_URL", ""), args.sqlite_path)
 
@@ -365,6 +374,12 @@ def main():
         "| practices | query type | cold median ms | cold p95 ms | cold CPU ms "
         "| warm median ms | warm p95 ms | matches (median) | load average |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    compared = [
+        "",
+        "| practices | query type | SQL counts: cold median ms | cold p95 ms "
+        "| cold CPU ms | sets: cold p95 ms | load average |",
+        "|---:|---|---:|---:|---:|---:|---|",
     ]
     from search.models import SearchDocument
 
@@ -401,6 +416,23 @@ def main():
             )
             print(line, flush=True)
             lines.append(line)
+            if args.compare and name not in PROCESS_START:
+                engine.use_cache, engine.use_bitmaps = False, False
+                for query in queries:
+                    engine.search(query)
+                before = load_average()
+                ref_median, ref_p95, ref_cpu, _total = measure(
+                    engine, queries, args.runs, name
+                )
+                engine.use_bitmaps = True
+                line = (
+                    f"| {size:,} | {name} | {ref_median:.1f} | {ref_p95:.1f} "
+                    f"| {ref_cpu:.1f} | {p95:.1f} | {before} → {load_average()} |"
+                )
+                print("SQL counts:", line, flush=True)
+                compared.append(line)
+    if args.compare:
+        lines += compared
     lines.append("")
     if args.write:
         with open(args.write, "a", encoding="utf-8") as handle:

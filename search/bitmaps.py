@@ -22,10 +22,11 @@ import re
 import threading
 from array import array
 from collections import deque
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 
-from django.db import connection, models
+from django.db import connection
+from django.db.models.functions import Length
 
 from search.models import SearchDocument
 
@@ -116,12 +117,14 @@ class IndexBitmaps:
     facets: dict  # facet value number → documents with that value
     order: list  # document ids, newest first (date, then id, descending)
     position: dict  # document id → its place in ``order``
+    lengths: dict = field(default_factory=dict)  # id → (title, body) term lengths
     # (number of documents, highest id, latest indexed_at): documents are never
     # changed in place (an update deletes and inserts with a new, higher id), so
     # these three tell whether the documents changed since the sets were read.
     fingerprint: tuple = ()
     _by_facet: dict | None = None
     _sizes: dict | None = None
+    _averages: tuple | None = None
 
     @property
     def sizes(self):
@@ -130,6 +133,21 @@ class IndexBitmaps:
         if self._sizes is None:
             self._sizes = {n: bits.bit_count() for n, bits in self.facets.items()}
         return self._sizes
+
+    @property
+    def average_lengths(self):
+        """(documents, average title length, average body length), as the SQL
+        ``COUNT(*), AVG(LENGTH(title_terms)), AVG(LENGTH(body_terms))`` gives them."""
+        if self._averages is None:
+            count = len(self.lengths)
+            title = sum(t for t, _b in self.lengths.values())
+            body = sum(b for _t, b in self.lengths.values())
+            self._averages = (
+                (count, title / count or 1.0, body / count or 1.0)
+                if count
+                else (0, 1.0, 1.0)
+            )
+        return self._averages
 
     @property
     def by_facet(self):
@@ -206,11 +224,37 @@ def forget():
         _loaded.clear()
 
 
+# The newest documents whose (id, indexed_at) are remembered with the sets: if one
+# of them is still there but written at another time, the ids were reused.
+ANCHORS = 8
+
+
 def fingerprint():
-    found = SearchDocument.objects.aggregate(
-        count=models.Count("id"), last=models.Max("id"), at=models.Max("indexed_at")
+    """(number of documents, the newest documents' (id, indexed_at)): cheap (the
+    primary key index), and it changes with every write."""
+    count = SearchDocument.objects.count()
+    newest = tuple(
+        SearchDocument.objects.order_by("-id").values_list("id", "indexed_at")[:ANCHORS]
     )
-    return (found["count"], found["last"] or 0, found["at"])
+    return (count, newest)
+
+
+def _last_id(fingerprint):
+    return fingerprint[1][0][0] if fingerprint and fingerprint[1] else 0
+
+
+def read_lengths(after=None):
+    """{id: (title length, body length)} of every document, or of those above
+    ``after``: what the ranking's average field lengths are made of."""
+    documents = SearchDocument.objects.all()
+    if after is not None:
+        documents = documents.filter(id__gt=after)
+    return {
+        pk: (title, body)
+        for pk, title, body in documents.annotate(
+            title_length=Length("title_terms"), body_length=Length("body_terms")
+        ).values_list("id", "title_length", "body_length")
+    }
 
 
 def read_order():
@@ -252,13 +296,18 @@ def refresh(previous, generation, keys):
     order = read_order()
     documents = from_ids(order)
     if _can_update(previous, now, keys):
-        last = previous.fingerprint[1]
+        last = _last_id(previous.fingerprint)
         # Only documents above the last id seen were added; others were removed.
         facets = {number: bits & documents for number, bits in previous.facets.items()}
         for number, bits in facet_sets(keys, after=last).items():
             facets[number] = facets.get(number, 0) | bits
+        lengths = dict(previous.lengths)
+        for pk in members(previous.documents & ~documents):
+            lengths.pop(pk, None)
+        lengths.update(read_lengths(after=last))
     else:
         facets = facet_sets(keys)
+        lengths = read_lengths()
     return IndexBitmaps(
         generation=generation,
         keys=keys,
@@ -266,13 +315,16 @@ def refresh(previous, generation, keys):
         facets=facets,
         order=order,
         position={pk: place for place, pk in enumerate(order)},
+        lengths=lengths,
         fingerprint=now if fingerprint() == now else (),
     )
 
 
 def _can_update(previous, now, keys):
     """Whether ``previous`` plus the documents above its last id are exact now."""
-    if previous is None or not previous.fingerprint or now[1] < previous.fingerprint[1]:
+    if previous is None or not previous.fingerprint or not previous.fingerprint[1]:
+        return False
+    if _last_id(now) < _last_id(previous.fingerprint):
         return False
     if any(
         keys.get(key, (None,))[0] != number
@@ -283,10 +335,15 @@ def _can_update(previous, now, keys):
 
 
 def _rewritten(previous):
-    """Whether a document with an id the sets already covered was written after
-    they were read (a restored database, or a rolled-back test): then nothing of
-    ``previous`` can be trusted."""
-    _count, last, at = previous.fingerprint
-    if at is None:
-        return False
-    return SearchDocument.objects.filter(id__lte=last, indexed_at__gt=at).exists()
+    """Whether ids the sets already cover may hold other documents now (a restored
+    database, or a rolled-back test): one of the remembered newest documents is
+    there with another write time, or none of them is there any more."""
+    anchors = dict(previous.fingerprint[1])
+    found = dict(
+        SearchDocument.objects.filter(id__in=list(anchors)).values_list(
+            "id", "indexed_at"
+        )
+    )
+    if not found:
+        return True
+    return any(anchors[pk] != at for pk, at in found.items())

@@ -602,7 +602,9 @@ class DatabaseEngine(SearchEngine):
             generation = SearchIndexState.current()
         key = cache_key("lengths", generation, "", {})
         lengths = cache.get(key)
-        if lengths is None:
+        if lengths is None and self.use_bitmaps:
+            lengths = self.bitmaps(generation).average_lengths
+        elif lengths is None:
             row = run(
                 "SELECT COUNT(*), AVG(LENGTH(title_terms)), AVG(LENGTH(body_terms)) "
                 "FROM search_searchdocument",
