@@ -22,11 +22,10 @@ import re
 import threading
 from array import array
 from collections import deque
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from itertools import repeat
 
 from django.db import connection
-from django.db.models.functions import Length
 
 from search.models import SearchDocument
 
@@ -116,15 +115,20 @@ class IndexBitmaps:
     documents: int  # every document
     facets: dict  # facet value number → documents with that value
     order: list  # document ids, newest first (date, then id, descending)
-    position: dict  # document id → its place in ``order``
-    lengths: dict = field(default_factory=dict)  # id → (title, body) term lengths
     # (number of documents, highest id, latest indexed_at): documents are never
     # changed in place (an update deletes and inserts with a new, higher id), so
     # these three tell whether the documents changed since the sets were read.
     fingerprint: tuple = ()
     _by_facet: dict | None = None
     _sizes: dict | None = None
-    _averages: tuple | None = None
+    _position: dict | None = None
+
+    @property
+    def position(self):
+        """{document id: its place in ``order``} (built when first needed)."""
+        if self._position is None:
+            self._position = {pk: place for place, pk in enumerate(self.order)}
+        return self._position
 
     @property
     def sizes(self):
@@ -133,21 +137,6 @@ class IndexBitmaps:
         if self._sizes is None:
             self._sizes = {n: bits.bit_count() for n, bits in self.facets.items()}
         return self._sizes
-
-    @property
-    def average_lengths(self):
-        """(documents, average title length, average body length), as the SQL
-        ``COUNT(*), AVG(LENGTH(title_terms)), AVG(LENGTH(body_terms))`` gives them."""
-        if self._averages is None:
-            count = len(self.lengths)
-            title = sum(t for t, _b in self.lengths.values())
-            body = sum(b for _t, b in self.lengths.values())
-            self._averages = (
-                (count, title / count or 1.0, body / count or 1.0)
-                if count
-                else (0, 1.0, 1.0)
-            )
-        return self._averages
 
     @property
     def by_facet(self):
@@ -243,20 +232,6 @@ def _last_id(fingerprint):
     return fingerprint[1][0][0] if fingerprint and fingerprint[1] else 0
 
 
-def read_lengths(after=None):
-    """{id: (title length, body length)} of every document, or of those above
-    ``after``: what the ranking's average field lengths are made of."""
-    documents = SearchDocument.objects.all()
-    if after is not None:
-        documents = documents.filter(id__gt=after)
-    return {
-        pk: (title, body)
-        for pk, title, body in documents.annotate(
-            title_length=Length("title_terms"), body_length=Length("body_terms")
-        ).values_list("id", "title_length", "body_length")
-    }
-
-
 def read_order():
     with connection.cursor() as cursor:
         cursor.execute(
@@ -301,23 +276,24 @@ def refresh(previous, generation, keys):
         facets = {number: bits & documents for number, bits in previous.facets.items()}
         for number, bits in facet_sets(keys, after=last).items():
             facets[number] = facets.get(number, 0) | bits
-        lengths = dict(previous.lengths)
-        for pk in members(previous.documents & ~documents):
-            lengths.pop(pk, None)
-        lengths.update(read_lengths(after=last))
     else:
         facets = facet_sets(keys)
-        lengths = read_lengths()
     return IndexBitmaps(
         generation=generation,
         keys=keys,
         documents=documents,
         facets=facets,
         order=order,
-        position={pk: place for place, pk in enumerate(order)},
-        lengths=lengths,
-        fingerprint=now if fingerprint() == now else (),
+        # Read in several statements: if a write came in between, the sets are
+        # used for this search and read again by the next one.
+        fingerprint=now if _consistent(now, order) else (),
     )
+
+
+def _consistent(now, order):
+    count, newest = now
+    last = newest[0][0] if newest else None
+    return len(order) == count and (max(order) if order else None) == last
 
 
 def _can_update(previous, now, keys):

@@ -602,11 +602,9 @@ class DatabaseEngine(SearchEngine):
             generation = SearchIndexState.current()
         key = cache_key("lengths", generation, "", {})
         lengths = cache.get(key)
-        if lengths is None and self.use_bitmaps:
-            lengths = self.bitmaps(generation).average_lengths
-        elif lengths is None:
+        if lengths is None:
             row = run(
-                "SELECT COUNT(*), AVG(LENGTH(title_terms)), AVG(LENGTH(body_terms)) "
+                "SELECT COUNT(*), AVG(title_length), AVG(body_length) "
                 "FROM search_searchdocument",
                 [],
             )[0]
@@ -1046,6 +1044,8 @@ class DatabaseEngine(SearchEngine):
         )
 
     def _model(self, document):
+        title_terms = normalise_text(document["title"])
+        body_terms = normalise_text(searchable_body(document))
         return SearchDocument(
             page_id=document["page_id"],
             kind=document["kind"],
@@ -1055,8 +1055,10 @@ class DatabaseEngine(SearchEngine):
             snippet_source=document["snippet_source"],
             municipality=document["municipality"][:200],
             themes=document["themes"],
-            title_terms=normalise_text(document["title"]),
-            body_terms=normalise_text(searchable_body(document)),
+            title_terms=title_terms,
+            body_terms=body_terms,
+            title_length=len(title_terms),
+            body_length=len(body_terms),
         )
 
 
