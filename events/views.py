@@ -14,6 +14,7 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from wagtail.models import Site
@@ -30,6 +31,7 @@ from events.forms import (
     network_choices,
 )
 from events.models import Attendee, Registration, SessionIndexPage, SessionPage
+from home import page_cache
 from home.links import page_url
 from home.models import Municipality
 
@@ -170,6 +172,8 @@ def error_summary(form, formset):
 
 
 def session_detail(request, page):
+    if request.method not in ("POST",):
+        return _session_detail_get(request, page)
     municipalities = municipality_choices()
     networks = network_choices()
     formset_class = attendee_formset_class(page.max_per_organisation)
@@ -230,6 +234,47 @@ def session_detail(request, page):
         }
     )
     return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def _session_detail_get(request, page):
+    """The session page with an empty registration form.
+
+    The same for every anonymous visitor until the session, its seats or a presented
+    practice change, or a minute passes (registration opens or closes): the content is
+    kept (home/page_cache.cache_content), and the form, the choices and the seats are
+    read only when it is rendered.
+    """
+
+    def empty_forms():
+        municipalities = municipality_choices()
+        form = RegistrationForm(
+            municipalities=municipalities, networks=network_choices()
+        )
+        formset = attendee_formset_class(page.max_per_organisation)(
+            prefix="deelnemers", form_kwargs={"municipalities": municipalities}
+        )
+        return form, formset
+
+    forms = SimpleLazyObject(lambda: empty_forms())
+    page_cache.cache_content(
+        request, f"session:{page.pk}", max_age=page_cache.TIME_BOUND_MAX_AGE
+    )
+    context = page.get_context(request)
+    context.update(
+        {
+            "form": SimpleLazyObject(lambda: forms[0]),
+            "formset": SimpleLazyObject(lambda: forms[1]),
+            "refusal": None,
+            "error_summary": [],
+            "new_attendee": None,
+            "seats": SimpleLazyObject(lambda: services.seat_summary(page)),
+            "registration_state": page.registration_state(),
+            "json_ld": event_json_ld(page),
+            "add_attendee_action": ADD_ATTENDEE,
+            "retention_days": settings.REGISTRATION_RETENTION_DAYS,
+        }
+    )
+    return TemplateResponse(request, page.get_template(request), context)
 
 
 def _handle_registration(request, page, form, formset):
@@ -347,11 +392,54 @@ def session_feed(request, index):
 
 
 def session_index(request, index):
-    now = timezone.now()
     past = request.GET.get("periode") == "afgelopen"
-    filter_form = SessionFilterForm(request.GET or None)
-    filters = filter_form.valid_filters() if request.GET else {}
+    filter_form = SimpleLazyObject(lambda: SessionFilterForm(request.GET or None))
+    filters = SimpleLazyObject(
+        lambda: filter_form.valid_filters() if request.GET else {}
+    )
 
+    def sessions_page():
+        paginator = Paginator(_listed_sessions(index, filters, past), SESSIONS_PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage):
+            page_obj = paginator.page(1)
+        for session in page_obj:
+            session.seats_left = max(
+                session.capacity - (session.confirmed_seats or 0), 0
+            )
+        return page_obj
+
+    # Read when the content is rendered, which a kept copy skips: the same content for
+    # every anonymous visitor with these parameters, until a session or its seats
+    # change, or a minute passes (upcoming becomes past).
+    page_obj = SimpleLazyObject(sessions_page)
+    page_cache.cache_content(
+        request,
+        f"sessions:{index.pk}",
+        sorted(request.GET.lists()),
+        max_age=page_cache.TIME_BOUND_MAX_AGE,
+    )
+    context = index.get_context(request)
+    context.update(
+        {
+            "filter_form": filter_form,
+            "filters_active": SimpleLazyObject(lambda: bool(filters)),
+            "filter_errors": SimpleLazyObject(
+                lambda: bool(request.GET) and bool(filter_form.errors)
+            ),
+            "past": past,
+            "page_obj": page_obj,
+            "sessions": SimpleLazyObject(lambda: page_obj.object_list),
+        }
+    )
+    return TemplateResponse(request, index.get_template(request), context)
+
+
+def _listed_sessions(index, filters, past):
+    """Live, public sessions of the list, upcoming (or past) first, filtered, each with
+    its count of confirmed seats."""
+    now = timezone.now()
     confirmed = (
         Attendee.objects.filter(
             session=OuterRef("pk"),
@@ -384,27 +472,7 @@ def session_index(request, index):
         sessions = sessions.filter(organisers__in=wanted)
     if "vorm" in filters:
         sessions = sessions.filter(format=filters["vorm"])
-
-    paginator = Paginator(sessions, SESSIONS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page_obj = paginator.page(1)
-    for session in page_obj:
-        session.seats_left = max(session.capacity - (session.confirmed_seats or 0), 0)
-
-    context = index.get_context(request)
-    context.update(
-        {
-            "filter_form": filter_form,
-            "filters_active": bool(filters),
-            "filter_errors": bool(request.GET) and bool(filter_form.errors),
-            "past": past,
-            "page_obj": page_obj,
-            "sessions": page_obj.object_list,
-        }
-    )
-    return TemplateResponse(request, index.get_template(request), context)
+    return sessions
 
 
 # --- the manage link ---------------------------------------------------------------

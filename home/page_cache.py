@@ -28,6 +28,7 @@ themselves (the manage link pages) are left alone.
 
 import hashlib
 import logging
+import threading
 import time
 
 from django.conf import settings
@@ -68,6 +69,11 @@ VERSION_PREFIX = "pagecache:tag:"
 CLOCK_MARGIN_NS = 2_000_000_000
 NEW_VERSION_AGE_NS = 60_000_000_000
 HIT_HEADER = "X-Page-Cache"
+# Seconds content that changes with the clock (upcoming sessions, registration opening
+# and closing) is kept: the longest a visitor sees a session as upcoming after it began.
+TIME_BOUND_MAX_AGE = 60
+# Seconds that data kept in a per-process (local memory) cache may be stale.
+LOCAL_CACHE_MAX_AGE = 10
 
 
 def page_tag(pk):
@@ -103,7 +109,7 @@ def depends_on(request, *tags):
 def _tag_served_page(page, request, serve_args, serve_kwargs):
     """Tags of a Wagtail page by type; pages add the pages they show in get_context."""
     from events.models import SessionIndexPage, SessionPage
-    from home.models import HomePage
+    from home.models import HomePage, StandardPage
     from practices.models import PracticeIndexPage
 
     # Pages with a view restriction never get here as a public 200 for an anonymous
@@ -112,15 +118,17 @@ def _tag_served_page(page, request, serve_args, serve_kwargs):
     tags = {page_tag(page.pk)}
     if isinstance(page, HomePage):
         tags |= {PRACTICES, SESSIONS}
+        # Its upcoming sessions also change with the clock.
+        cache_content(request, f"page:{page.pk}", max_age=TIME_BOUND_MAX_AGE)
+    elif isinstance(page, StandardPage):
+        cache_content(request, f"page:{page.pk}")
     elif isinstance(page, PracticeIndexPage):
         tags.add(PRACTICES)
     elif isinstance(page, SessionIndexPage):
         tags.add(SESSIONS)
     elif isinstance(page, SessionPage):
+        # And the practices presented at it, when they are read (SessionPage.get_context).
         tags.add(seats_tag(page.pk))
-        tags.update(
-            page_tag(pk) for pk in page.practices_presented.values_list("pk", flat=True)
-        )
     depends_on(request, *tags)
 
 
@@ -138,8 +146,130 @@ def cached_data(name, tags, compute):
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout=timeout)
+        cache.set(key, value, timeout=data_timeout())
     return value
+
+
+def current_versions(tags):
+    """{tag: version} now, for the tags (or the keys of a {tag: version} dict)."""
+    return _current_versions(_cache(), set(tags))
+
+
+def versions_are_settled(versions, request=None):
+    """None of these versions is newer than the request (less the clock margin): what
+    was read for it cannot predate a change, so it may be kept."""
+    started = getattr(request, "_page_cache_started", None) or time.time_ns()
+    return not any(version > started - CLOCK_MARGIN_NS for version in versions.values())
+
+
+# --- the main content, kept apart from the page ------------------------------------
+# A page cache miss (a new URL, a filter combination asked for the first time, the
+# page cache off, a visitor with a session) still renders the layout, but the main
+# content (breadcrumbs and the content block of base.html) of an anonymous page comes
+# from here while the tags it shows are unchanged: the view declares what the content
+# varies on, the template keeps what it rendered ({% cached_content %}). Values that
+# only the content needs are computed lazily by the views, so a hit reads nothing.
+
+CONTENT_PREFIX = "pagecache:content:"
+
+
+def cache_content(request, name, *vary, max_age=None):
+    """Declares that the main content of the response to ``request`` is the same for
+    every anonymous visitor who asks with the same ``vary`` values (besides the
+    language and the tags the response depends on). ``max_age`` (seconds) bounds how
+    long it is kept for content that also changes with time (upcoming sessions,
+    registration opening and closing)."""
+    if request is not None:
+        request._content_cache = (name, vary, max_age)
+
+
+def content_key(request, part=""):
+    """The cache key of this response's main content (or ``part`` of the page), or
+    None when it is not kept: not declared, a preview, a signed-in visitor or one with
+    something in the session."""
+    spec = getattr(request, "_content_cache", None)
+    if (
+        spec is None
+        or settings.DATA_CACHE_TIMEOUT <= 0
+        or getattr(request, "is_preview", False)
+        or request.method not in ("GET", "HEAD")
+        or _is_personal(request)
+    ):
+        return None
+    name, vary, _max_age = spec
+    digest = hashlib.sha256(
+        repr((translation.get_language(), vary, part)).encode()
+    ).hexdigest()
+    return f"{CONTENT_PREFIX}{name}:{digest}"
+
+
+def _content_tags(request):
+    tags = {ALL, *getattr(request, "_page_cache_tags", ())}
+    match = getattr(request, "resolver_match", None)
+    if match is not None:
+        tags |= VIEW_TAGS.get(match.url_name, set())
+    return tags
+
+
+def kept_content(request, part=""):
+    """(content, extra) kept for this response's main content (or ``part``), or None.
+
+    A kept entry holds the versions of every tag its render depended on, including
+    those found while rendering (the related practices a practice page shows); it is
+    used while they are all unchanged, and declares them for this response, so that the
+    page cache and the headers know them too. ``extra`` is what the view kept with it
+    (``keep_with_content``), such as the number of results a search found, so that a
+    view can skip its own work on a hit."""
+    key = content_key(request, part)
+    if key is None:
+        return None
+    prefetched = getattr(request, "_content_prefetched", None)
+    if prefetched is not None and key in prefetched:
+        return prefetched[key]
+    entry = _cache().get(key)
+    if entry is None:
+        return None
+    versions, content, extra = entry
+    if current_versions(versions) != versions:
+        return None
+    depends_on(request, *versions)
+    request._content_prefetched = {**(prefetched or {}), key: (content, extra)}
+    return content, extra
+
+
+def keep_with_content(request, **extra):
+    """Values to keep with this response's main content (see ``kept_content``)."""
+    request._content_extra = extra
+
+
+def store_content(request, part, content):
+    """Keeps rendered content with the versions of the tags it depended on."""
+    key = content_key(request, part)
+    if key is None:
+        return
+    versions = current_versions(_content_tags(request))
+    if not versions_are_settled(versions, request):
+        return  # something it shows changed during this request
+    entry = (versions, str(content), getattr(request, "_content_extra", None))
+    _cache().set(key, entry, timeout=content_timeout(request))
+
+
+def content_timeout(request):
+    """Seconds the main content of this response is kept."""
+    max_age = request._content_cache[2]
+    timeout = data_timeout()
+    return timeout if max_age is None else min(timeout, max_age)
+
+
+def data_timeout():
+    """Seconds shared data, routes and content are kept (DATA_CACHE_TIMEOUT). A change
+    invalidates them at once through their tags in a shared cache (Redis); the local
+    memory cache is per process, and another process's change cannot reach it, so
+    there nothing is kept longer than LOCAL_CACHE_MAX_AGE."""
+    timeout = settings.DATA_CACHE_TIMEOUT
+    if settings.CACHES[settings.PAGE_CACHE_ALIAS]["BACKEND"].endswith("LocMemCache"):
+        return min(timeout, LOCAL_CACHE_MAX_AGE)
+    return timeout
 
 
 # --- the middleware ----------------------------------------------------------------
@@ -157,15 +287,19 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        started = time.time_ns()
-        key = self._key(request) if self._may_use_cache(request) else None
-        if key is not None:
-            response = self._lookup(key)
-            if response is not None:
-                return response
-        response = self.get_response(request)
-        self._finish(request, response, key, started)
-        return response
+        started = request._page_cache_started = time.time_ns()
+        _request_memo.versions = {}
+        try:
+            key = self._key(request) if self._may_use_cache(request) else None
+            if key is not None:
+                response = self._lookup(key)
+                if response is not None:
+                    return response
+            response = self.get_response(request)
+            self._finish(request, response, key, started)
+            return response
+        finally:
+            _request_memo.versions = None
 
     def _may_use_cache(self, request):
         return (
@@ -276,7 +410,23 @@ def _drop_vary_cookie(response):
         del response["Vary"]
 
 
+# The versions read during the current request, so that the route, the shared data and
+# the parts of one page cost one cache read per tag (set and cleared by the middleware).
+_request_memo = threading.local()
+
+
 def _current_versions(cache, tags):
+    memo = getattr(_request_memo, "versions", None)
+    if memo is not None:
+        known = {tag: memo[tag] for tag in tags if tag in memo}
+        if len(known) < len(tags):
+            known.update(_read_versions(cache, [t for t in tags if t not in known]))
+            memo.update(known)
+        return known
+    return _read_versions(cache, tags)
+
+
+def _read_versions(cache, tags):
     keys = {VERSION_PREFIX + tag: tag for tag in tags}
     found = cache.get_many(list(keys))
     missing = [key for key in keys if key not in found]
@@ -304,6 +454,9 @@ def invalidate(*tags, purge_urls=None):
         try:
             now = time.time_ns()
             _cache().set_many({VERSION_PREFIX + tag: now for tag in tags}, timeout=None)
+            memo = getattr(_request_memo, "versions", None)
+            if memo is not None:
+                memo.update(dict.fromkeys(tags, now))
         except Exception:  # a cache outage must never break publishing or registering
             logger.exception("Could not invalidate the page cache for %s", tags)
         if purge_urls is not None and getattr(settings, "WAGTAILFRONTENDCACHE", None):
@@ -429,7 +582,7 @@ def connect():
     """Connects the invalidation handlers (HomeConfig.ready)."""
     from taggit.models import Tag
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import PageViewRestriction, Site
 
     from events.models import Attendee, Registration
     from home.models import (
@@ -459,6 +612,7 @@ def connect():
         RiecRegion,
         CityNetwork,
         PortalSettings,
+        Site,
     ):
         for signal in (post_save, post_delete):
             signal.connect(

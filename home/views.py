@@ -30,6 +30,7 @@ from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.models import Page
 
+from home import routing
 from home.links import absolute_url
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
@@ -63,6 +64,9 @@ def comes_from_this_site(request):
 @csrf_exempt
 def serve(request, path):
     if request.method in SAFE_METHODS:
+        # An anonymous visitor's route comes from the cache when it can (home/routing.py);
+        # Wagtail's serve then uses the route kept on the request.
+        routing.route(request, path)
         return wagtail_views.serve(request, path)
     route = Page.route_for_request(request, path)
     if route is None or not is_anonymous_form(route):

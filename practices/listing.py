@@ -31,20 +31,27 @@ def filter_practices(index_page, params):
 
 
 def listing_context(index_page, request):
-    practice_filter, practices = filter_practices(index_page, request.GET)
-    paginator = Paginator(practices, PER_PAGE)
+    """What the listing shows, every part read only when it is rendered: a kept copy of
+    the content and the head (home/page_cache.cache_content) reads nothing."""
+    from django.utils.functional import SimpleLazyObject
+
+    filtered = SimpleLazyObject(lambda: filter_practices(index_page, request.GET))
+    practice_filter = SimpleLazyObject(lambda: filtered[0])
+    paginator = SimpleLazyObject(lambda: Paginator(filtered[1], PER_PAGE))
     # get_page falls back to the first or last page for a page number that is not one.
-    page_obj = paginator.get_page(request.GET.get("page"))
-    query = practice_filter.query_dict()
-    feed_url = index_page.url + "feed/"
-    if query:
-        feed_url += "?" + urlencode(query)
+    page_obj = SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page")))
+
+    def feed_url():
+        query = practice_filter.query_dict()
+        url = index_page.url + "feed/"
+        return url + "?" + urlencode(query) if query else url
+
     return {
         "filter": practice_filter,
-        "filter_form": practice_filter.form,
-        "filter_notices": practice_filter.notices,
-        "practices": page_obj.object_list,
+        "filter_form": SimpleLazyObject(lambda: practice_filter.form),
+        "filter_notices": SimpleLazyObject(lambda: practice_filter.notices),
+        "practices": SimpleLazyObject(lambda: list(page_obj.object_list)),
         "page_obj": page_obj,
         "paginator": paginator,
-        "feed_url": feed_url,
+        "feed_url": SimpleLazyObject(feed_url),
     }

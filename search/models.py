@@ -165,10 +165,14 @@ class SearchIndexState(models.Model):
         exactly when they can see the new data. Random rather than counted, so that a
         restored or recreated database never reuses a generation that a shared cache
         still holds entries for."""
+        from home import page_cache
+
         generation = secrets.randbits(62)
         updated = cls.objects.filter(pk=1).update(generation=generation)
         if not updated:
             cls.objects.update_or_create(pk=1, defaults={"generation": generation})
+        # Kept search pages show the old generation's results (after the commit).
+        page_cache.invalidate(page_cache.SEARCH)
 
 
 class IndexedWord(models.Model):

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query as PromotedQuery
 from wagtail.search.utils import normalise_query_string
 
+from home import page_cache
 from home.links import absolute_url
 from home.models import PortalSettings
 from search.analysis import MAX_QUERY_LENGTH
@@ -155,11 +156,14 @@ def promotions(q):
     return found
 
 
-def log_query(q, result_count):
+def log_query(q, result_count, normalised=None):
     """Keep the query for the editors' report, with e-mail addresses and long numbers
-    removed from both the text and its normalised form."""
+    removed from both the text and its normalised form; returns the normalised form."""
     scrubbed = scrub_personal_data(q)
-    QueryLog.record(scrubbed, get_engine().parse(scrubbed).normalised, result_count)
+    if normalised is None:
+        normalised = get_engine().parse(scrubbed).normalised
+    QueryLog.record(scrubbed, normalised, result_count)
+    return normalised
 
 
 # csrf_exempt: a POST is answered 405 (wrong method), not 403 (no CSRF token).
@@ -176,6 +180,15 @@ def search_page(request):
         return render(request, "search/search_page.html", context, status=error.status)
     context["query"] = query
     context["q"] = query.q
+    # The results part is the same for every anonymous visitor who asks the same
+    # question, until the index, the promotions or the synonyms change (the `search`
+    # tag): kept with its number of results, it is not searched or rendered again.
+    page_cache.cache_content(request, "search", query_string(query))
+    kept = page_cache.kept_content(request)
+    if kept is not None:
+        if query.q and query.page == 1:
+            log_query(query.q, kept[1]["total"], kept[1]["normalised"])
+        return render(request, "search/search_page.html", context)
     try:
         results = get_engine().search(query)
     except PageOutOfRange as error:
@@ -187,8 +200,10 @@ def search_page(request):
     except SearchUnavailable:
         context["error"] = UNAVAILABLE
         return render(request, "search/search_page.html", context, status=503)
+    normalised = None
     if query.q and query.page == 1:
-        log_query(query.q, results.total)
+        normalised = log_query(query.q, results.total)
+    page_cache.keep_with_content(request, total=results.total, normalised=normalised)
     paginator = Paginator(range(results.total), query.per_page)
     promoted = promotions(query.q) if query.page == 1 else []
     context.update(

@@ -233,6 +233,24 @@ class SessionPage(RoutablePageMixin, Page):
 
         return views.session_registered(request, self)
 
+    def get_context(self, request, *args, **kwargs):
+        from django.utils.functional import SimpleLazyObject
+
+        from home import page_cache
+
+        context = super().get_context(request, *args, **kwargs)
+
+        def presented():
+            practices = list(self.practices_presented.live().public())
+            page_cache.depends_on(
+                request, *(page_cache.page_tag(p.pk) for p in practices)
+            )
+            return practices
+
+        # Read when the content is rendered, which a kept copy of it skips.
+        context["presented_practices"] = SimpleLazyObject(presented)
+        return context
+
     @property
     def has_ended(self):
         return self.end <= timezone.now()

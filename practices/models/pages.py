@@ -58,10 +58,15 @@ class PracticeIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
+        from home import page_cache
         from practices.listing import listing_context
 
         context = self.get_context(request)
         context.update(listing_context(self, request))
+        # The same content for every anonymous visitor with these parameters.
+        page_cache.cache_content(
+            request, f"practices:{self.pk}", sorted(request.GET.lists())
+        )
         return self.render(request, context_overrides=context)
 
     @path("feed/")
@@ -572,63 +577,92 @@ class PracticePage(Page):
         return None
 
     def get_context(self, request, *args, **kwargs):
+        from django.utils.functional import SimpleLazyObject
+
         from home import page_cache
+        from practices.compare import compare_url
+        from practices.lessons import lessons_for
+        from practices.models.dossiers import ThemeDossierPage
         from practices.roles import can_view_restricted_details
 
         context = super().get_context(request, *args, **kwargs)
         context["can_view_restricted_details"] = can_view_restricted_details(
             request.user
         )
-        context["documents"] = [
-            item for item in self.documents.select_related("document") if item.document
-        ]
+        # The main content is the same for every anonymous visitor until this page or
+        # one it shows changes (related practices, "presented at"), so it is kept
+        # (home/page_cache.cache_content) and everything below is read lazily: only
+        # when the content is rendered.
+        page_cache.cache_content(request, f"practice:{self.pk}")
+        saved = bool(self.pk)
+
+        def lazy(compute):
+            return SimpleLazyObject(compute)
+
+        def shown(pages):
+            """The pages, declared as shown by this response (their tags)."""
+            page_cache.depends_on(request, *(page_cache.page_tag(p.pk) for p in pages))
+            return pages
+
         # The terms once each: the facts, the tag list and the related practices.
         terms = {
-            "themes": list(self.themes.all()),
-            "tracks": list(self.tracks.all()),
-            "interventions": list(self.intervention_types.all()),
-            "partner_types": list(self.partner_types.all()),
-            "tags": list(self.tags.all()),
+            "themes": lazy(lambda: list(self.themes.all())),
+            "tracks": lazy(lambda: list(self.tracks.all())),
+            "interventions": lazy(lambda: list(self.intervention_types.all())),
+            "partner_types": lazy(lambda: list(self.partner_types.all())),
+            "tags": lazy(lambda: list(self.tags.all())),
         }
         context.update(terms)
-        context["related_practices"] = self.related_practices(terms=terms)
-        index = PracticeIndexPage.objects.ancestor_of(self).first() if self.pk else None
-        context["index_url"] = (
-            index.get_url(request=request) if index else "/praktijken/"
-        )
-        # Where "Vergelijk deze praktijk met" goes (practices/compare.py).
-        from practices.compare import compare_url
-
-        context["compare_url"] = compare_url(index) if index else ""
-        context["evidence_path"] = (
-            list(self.evidence_assessments.order_by("recorded_at", "pk"))
-            if self.pk
-            else []
-        )
-        from practices.lessons import lessons_for
-        from practices.models.dossiers import ThemeDossierPage
-
-        context["theme_dossiers"] = (
-            list(
-                ThemeDossierPage.objects.live()
-                .public()
-                .filter(theme__in=self.themes.all())
+        index = lazy(
+            lambda: (
+                PracticeIndexPage.objects.ancestor_of(self).first() if saved else None
             )
-            if self.pk
-            else []
         )
-
-        context["session_lessons"] = lessons_for(self)
-        context["presented_at"] = (
-            list(self.presented_at_sessions.live().public().order_by("-start"))
-            if self.pk
-            else []
-        )
-        page_cache.depends_on(
-            request,
-            *(
-                page_cache.page_tag(page.pk)
-                for page in [*context["related_practices"], *context["presented_at"]]
+        context.update(
+            documents=lazy(
+                lambda: [
+                    item
+                    for item in self.documents.select_related("document")
+                    if item.document
+                ]
+            ),
+            related_practices=lazy(lambda: shown(self.related_practices(terms=terms))),
+            index_url=lazy(
+                lambda: index.get_url(request=request) if index else "/praktijken/"
+            ),
+            # Where "Vergelijk deze praktijk met" goes (practices/compare.py).
+            compare_url=lazy(lambda: compare_url(index) if index else ""),
+            evidence_path=lazy(
+                lambda: (
+                    list(self.evidence_assessments.order_by("recorded_at", "pk"))
+                    if saved
+                    else []
+                )
+            ),
+            theme_dossiers=lazy(
+                lambda: (
+                    list(
+                        ThemeDossierPage.objects.live()
+                        .public()
+                        .filter(theme__in=[theme.pk for theme in terms["themes"]])
+                    )
+                    if saved
+                    else []
+                )
+            ),
+            session_lessons=lazy(lambda: lessons_for(self)),
+            presented_at=lazy(
+                lambda: (
+                    shown(
+                        list(
+                            self.presented_at_sessions.live()
+                            .public()
+                            .order_by("-start")
+                        )
+                    )
+                    if saved
+                    else []
+                )
             ),
         )
         return context
