@@ -366,6 +366,12 @@ def start_portal(port):
     # machine takes a while).
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
+        if process.poll() is not None:
+            log.close()
+            sys.exit(
+                "gunicorn stopped before it answered:\n"
+                + (workdir / "gunicorn.log").read_text()[-3000:]
+            )
         try:
             Target(f"http://127.0.0.1:{port}").request("GET", "/")
             break

@@ -705,6 +705,11 @@ def main():
     )
     parser.add_argument("--no-cached", action="store_true", help="skip the cached run")
     parser.add_argument(
+        "--no-data-cache",
+        action="store_true",
+        help="uncached run with DATA_CACHE_TIMEOUT=0: nothing kept at all",
+    )
+    parser.add_argument(
         "--pages", default="", help="only these pages (comma-separated)"
     )
     args = parser.parse_args()
@@ -731,6 +736,12 @@ def main():
             print(f"portal with {size:,} practices")
             if recreate_database(server, name, bool(args.keep)):
                 run([PYTHON, __file__, "build", str(size)], env=portal_env(url))
+            else:  # a kept database: bring it up to the code's migrations
+                run(
+                    [PYTHON, "manage.py", "migrate", "-v0"],
+                    cwd=ROOT,
+                    env=portal_env(url),
+                )
             pages = json.loads(
                 run(
                     [PYTHON, __file__, "urls"],
@@ -742,7 +753,13 @@ def main():
             if args.pages:
                 wanted = set(args.pages.split(","))
                 pages = {k: v for k, v in pages.items() if k in wanted}
+            # The production set-up (a shared Redis cache) with the page cache off: every
+            # request is served by the application; what it keeps per tag version
+            # (routes, navigation, filter choices, main content) stays on, as in
+            # production. --no-data-cache switches that off too (DATA_CACHE_TIMEOUT=0).
+            data_cache = "0" if args.no_data_cache else "3600"
             with (
+                redis() as cache_url,
                 gunicorn(
                     "stocksite.wsgi",
                     project,
@@ -752,7 +769,12 @@ def main():
                 gunicorn(
                     "portal.wsgi",
                     ROOT,
-                    portal_env(url, PAGE_CACHE_TIMEOUT="0"),
+                    portal_env(
+                        url,
+                        CACHE_URL=cache_url,
+                        PAGE_CACHE_TIMEOUT="0",
+                        DATA_CACHE_TIMEOUT=data_cache,
+                    ),
                     database_pid=database_pid,
                 ) as portal,
             ):
@@ -765,7 +787,10 @@ def main():
                 rows = summarise(
                     measure(targets, args.rounds, args.duration), "stock article page"
                 )
-            report.append(table(f"{size:,} practices, no page cache", rows))
+            title = f"{size:,} practices, no page cache"
+            if args.no_data_cache:
+                title += ", no data cache"
+            report.append(table(title, rows))
             print(report[-1])
             if args.no_cached:
                 continue
@@ -795,10 +820,17 @@ def main():
                 )
             )
             print(report[-1])
-    registration = ROOT / "bench" / "registration.py"
-    if registration.exists():
+        # The registration burst, on a fresh database of the same server.
+        recreate_database(server, "bench_registration", False)
         print("bench/registration.py")
-        run([PYTHON, registration], cwd=ROOT)
+        run(
+            [PYTHON, ROOT / "bench" / "registration.py"],
+            cwd=ROOT,
+            env={
+                **os.environ,
+                "DATABASE_URL": database_url_for(server, "bench_registration"),
+            },
+        )
     print("\n".join(report))
 
 

@@ -1,7 +1,7 @@
 """Where a page's time goes, in-process: queries, time per request and a profile.
 
 Runs the portal's pages through Django's test client under production settings, against
-a database built by ``bench/pages.py --keep`` (or any other), with the page cache off:
+a database built by ``bench/pages.py --keep`` (or any other), with the page cache off (``--page-cache``: on):
 
     DATABASE_URL=postgres://…/bench_portal_10000 .venv/bin/python bench/profile_pages.py
     … bench/profile_pages.py --pages "practice page" --profile 30
@@ -34,13 +34,16 @@ def main():
     parser.add_argument("--profile", type=int, default=0)
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--limit", type=int, default=40)
+    parser.add_argument(
+        "--page-cache", action="store_true", help="with the page cache on (hits)"
+    )
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
     os.environ.setdefault("SECRET_KEY", "profile-" + "k" * 50)
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
     os.environ.setdefault("PORTAL_BASE_URL", "http://testserver")
     os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-    os.environ["PAGE_CACHE_TIMEOUT"] = "0"
+    os.environ["PAGE_CACHE_TIMEOUT"] = "600" if args.page_cache else "0"
     urls = json.loads(
         subprocess.run(  # noqa: S603
             [sys.executable, str(ROOT / "bench" / "pages.py"), "urls"],

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events import services
 from events.models import SessionPage
+from home import page_cache
 from home.models import CityNetwork, Municipality, Theme
 from home.models.reference import dutch_sort_key
 
@@ -111,13 +112,26 @@ class AsciiTypedChoiceField(forms.TypedChoiceField):
 
 
 def municipality_choices():
-    rows = Municipality.objects.values_list("pk", "name", "common_name")
-    choices = [(pk, common or name) for pk, name, common in rows]
-    return sorted(choices, key=lambda choice: dutch_sort_key(choice[1]))
+    """(pk, shown name) of every municipality in Dutch order; kept until reference
+    data changes (home/page_cache.cached_data), as every registration form and POST
+    needs them."""
+
+    def compute():
+        rows = Municipality.objects.values_list("pk", "name", "common_name")
+        choices = [(pk, common or name) for pk, name, common in rows]
+        return sorted(choices, key=lambda choice: dutch_sort_key(choice[1]))
+
+    return page_cache.cached_data("municipality-choices", {page_cache.ALL}, compute)
 
 
 def network_choices():
-    return list(CityNetwork.objects.order_by("kind", "name").values_list("pk", "name"))
+    return page_cache.cached_data(
+        "network-choices",
+        {page_cache.ALL},
+        lambda: list(
+            CityNetwork.objects.order_by("kind", "name").values_list("pk", "name")
+        ),
+    )
 
 
 WIDGET_CLASSES = {

@@ -125,14 +125,16 @@ def client_address(request):
         return remote
 
 
-def rate_limit_exceeded(request):
-    """Counts registration attempts per client address per clock hour in the shared
-    cache (Redis in production, so every app server counts together)."""
-    limit = settings.REGISTRATION_RATE_LIMIT_PER_HOUR
+def rate_limit_exceeded(request, scope="events:register", limit=None):
+    """Counts attempts per client address per clock hour in the shared cache (Redis in
+    production, so every app server counts together): registrations by default, or
+    another ``scope`` with its own ``limit`` (the search's "volg deze zoekopdracht")."""
+    if limit is None:
+        limit = settings.REGISTRATION_RATE_LIMIT_PER_HOUR
     if limit <= 0:
         return False
     window = int(timezone.now().timestamp() // 3600)
-    key = f"events:register:{client_address(request)}:{window}"
+    key = f"{scope}:{client_address(request)}:{window}"
     cache.add(key, 0, timeout=3600)
     try:
         count = cache.incr(key)

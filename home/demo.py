@@ -107,6 +107,18 @@ def privacy_body():
                 "gegevens.</p>"
             ),
         ),
+        ("heading", {"text": "Zoekopdrachten volgen per e-mail", "level": "h2"}),
+        (
+            "paragraph",
+            (
+                "<p>Volgt u een zoekopdracht, dan bewaren we uw e-mailadres, de zoekopdracht, "
+                "hoe vaak u een overzicht wilt, de taal en welke praktijken en "
+                "leerbijeenkomsten we u al stuurden. Bevestigt u niet binnen <b>7 dagen</b>, "
+                "dan wissen we het adres. Meldt u zich af (met de link in elke e-mail), dan "
+                "wissen we het adres en de rest meteen. De redactie ziet alleen hoeveel "
+                "mensen een zoekopdracht volgen, nooit wie.</p>"
+            ),
+        ),
         ("heading", {"text": "Zoeken en statistiek", "level": "h2"}),
         (
             "paragraph",

@@ -59,6 +59,7 @@ SEARCH = "search"
 VIEW_TAGS = {
     "search": {SEARCH},
     "search_suggestions": {SEARCH},
+    "search_feed": {SEARCH},
     "events_calendar": {SESSIONS},
 }
 ENTRY_PREFIX = "pagecache:entry:"

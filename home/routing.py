@@ -10,7 +10,7 @@ tag) and used while they are unchanged.
 
 Only public routes are kept (no view restriction on the page or an ancestor), and only
 for visitors without a session, for whom a page never depends on who asks. A miss, a
-signed-in editor, a preview or any other method routes the normal way.
+signed-in editor or a preview routes the normal way.
 """
 
 import hashlib
@@ -28,9 +28,10 @@ ROUTE_PREFIX = "pagecache:route:"
 
 
 def _enabled(request):
+    # Any method: where a path leads does not depend on it (an anonymous registration
+    # POST is routed like the GET of its form).
     return (
         settings.DATA_CACHE_TIMEOUT > 0
-        and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
     )
 

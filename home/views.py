@@ -28,7 +28,6 @@ from django.views.decorators.http import require_GET
 
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
-from wagtail.models import Page
 
 from home import routing
 from home.links import absolute_url
@@ -68,7 +67,7 @@ def serve(request, path):
         # Wagtail's serve then uses the route kept on the request.
         routing.route(request, path)
         return wagtail_views.serve(request, path)
-    route = Page.route_for_request(request, path)
+    route = routing.route(request, path)
     if route is None or not is_anonymous_form(route):
         return _serve_with_csrf(request, path)
     # The test client's switch for CSRF checks covers this check too.
@@ -94,7 +93,13 @@ urlpatterns = [
 
 # --- robots.txt and favicon ---------------------------------------------------------
 # Not for crawlers: the admin, the registrations' personal manage links, the APIs.
-PRIVATE_ROUTES = ("wagtailadmin_home", "admin:index", "search_api")
+PRIVATE_ROUTES = (
+    "wagtailadmin_home",
+    "admin:index",
+    "search_api",
+    # The follow-a-search links from mails (and the subscribe POST).
+    "search_follow",
+)
 
 
 @require_GET

@@ -242,3 +242,76 @@ class QueryLog(models.Model):
         return cls.objects.create(
             query=query, normalised=normalised[:500], result_count=result_count
         )
+
+
+class SearchSubscription(models.Model):
+    """An e-mail address that follows one search ("Volg deze zoekopdracht"): the
+    query and filters as the search page takes them, and how often to send a digest.
+
+    Personal data: only the address, kept while the subscription lives. Unconfirmed
+    subscriptions are deleted after SEARCH_FOLLOW_UNCONFIRMED_DAYS, unsubscribing
+    deletes the row (and what was sent) at once (search/subscriptions.py)."""
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("dagelijks")
+        WEEKLY = "weekly", _("wekelijks")
+
+    email = models.EmailField(_("e-mailadres"), max_length=254)
+    query = models.CharField(_("zoekvraag"), max_length=analysis.MAX_QUERY_LENGTH)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    query_key = models.CharField(
+        _("sleutel van de zoekopdracht"),
+        max_length=64,
+        help_text=_(
+            "SHA-256 van zoekvraag en filters: telt abonnees per zoekopdracht."
+        ),
+    )
+    frequency = models.CharField(
+        _("frequentie"), max_length=10, choices=Frequency.choices
+    )
+    language = models.CharField(_("taal"), max_length=8, default="nl")
+    token_salt = models.CharField(max_length=32)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("bevestigd"), null=True, blank=True)
+    # Changes published after this moment are candidates for the next digest.
+    checked_until = models.DateTimeField(null=True, blank=True)
+    last_digest_at = models.DateTimeField(_("laatste overzicht"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("gevolgde zoekopdracht")
+        verbose_name_plural = _("gevolgde zoekopdrachten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "query_key"], name="search_subscription_unique"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["query_key"], name="search_subscription_key"),
+            models.Index(
+                fields=["confirmed_at", "created_at"], name="search_subscription_conf"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.pk}: {self.query_key[:12]}"
+
+
+class SearchSubscriptionItem(models.Model):
+    """A practice or session once sent to a subscription: it is never sent again."""
+
+    subscription = models.ForeignKey(
+        SearchSubscription, on_delete=models.CASCADE, related_name="sent_items"
+    )
+    page_id = models.PositiveIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscription", "page_id"], name="search_subscription_item"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.subscription_id}: {self.page_id}"

@@ -12,6 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from search import subscription_admin  # noqa: F401  (registers its report)
 from search.admin_views import QueryReportView
 from search.models import Synonym
 

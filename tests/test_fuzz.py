@@ -2,7 +2,8 @@
 
 Pages, the practice listing with its filters and feed, learning sessions (listing,
 page, calendar file, registration form, manage link), the search page, search API and
-suggestions, the Wagtail API and security.txt. Every answer must be below 500; the
+suggestions, following a search (form, feed, links from the mails), the Wagtail API and
+security.txt. Every answer must be below 500; the
 Django test client re-raises a view's exception, so a failure shows the traceback and
 Hypothesis the smallest input. Runs on SQLite and, with DATABASE_URL, on PostgreSQL.
 bench/fuzz.py does the same at volume against a running portal.
@@ -101,6 +102,7 @@ SEARCH_PARAMETERS = [
     "partner",
     "track",
 ]
+FOLLOW_FIELDS = [*SEARCH_PARAMETERS, "year", "evidence", "email", "frequency"]
 API_PARAMETERS = [
     "limit",
     "offset",
@@ -280,3 +282,30 @@ def test_manage_link(portal, fuzz_client, data, token):
         path = f"{portal.sessions.url}aanmelding/{value}/"
         check(fuzz_client.get(path, data), (path, data))
         check(fuzz_client.post(path, as_form(data)), (path, data))
+
+
+@fuzz_settings
+@given(data=query(FOLLOW_FIELDS))
+def test_follow_a_search_and_its_feed(portal, fuzz_client, data):
+    cache.clear()  # the follow rate limit counts in the cache
+    check(fuzz_client.get("/zoeken/feed/", data), ("feed", data))
+    check(fuzz_client.post("/zoeken/volgen/", as_form(data)), ("follow", data))
+
+
+@fuzz_settings
+@given(
+    data=query(["actie", "frequency"]),
+    token=st.one_of(
+        st.sampled_from(NASTY[:20]),
+        st.text(alphabet=string.ascii_letters + string.digits + "-_.:", max_size=80),
+    ),
+)
+def test_follow_links_from_the_mails(portal, fuzz_client, data, token):
+    if not token or "/" in token:
+        return
+    for kind in ("bevestigen", "beheren", "afmelden"):
+        path = f"/zoeken/volgen/{kind}/{token}/"
+        check(fuzz_client.get(path, data), (path, data))
+        check(fuzz_client.post(path, as_form(data)), (path, data))
+    path = "/zoeken/volgen/abonnement/99999999999999999999/"
+    check(fuzz_client.get(path, data), (path, data))

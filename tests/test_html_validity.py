@@ -33,6 +33,10 @@ PUBLIC_PAGES = [
     ("/leerbijeenkomsten/criminele-jeugdgroepen-van-signaal-tot-aanpak/", 200),
     ("/zoeken/?q=witwassen", 200),
     ("/zoeken/?q=jeugdgroepen&thema=criminele-jeugdgroepen", 200),
+    ("/zoeken/?q=witwassen&theme=witwassen&type=practice", 200),
+    ("/zoeken/volgen/verstuurd/", 200),
+    ("/zoeken/volgen/bevestigen/onbekend/", 404),
+    ("/zoeken/volgen/afmelden/onbekend/", 404),
 ]
 
 VNU_JAR = (

@@ -395,6 +395,8 @@ REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 90)
 REGISTRATION_RATE_LIMIT_PER_HOUR = env_int("REGISTRATION_RATE_LIMIT_PER_HOUR", 20)
 # Hours before a session that the reminder e-mail goes out.
 SESSION_REMINDER_HOURS = env_int("SESSION_REMINDER_HOURS", 48)
+# "Volg deze zoekopdracht" requests accepted per client address per hour.
+SEARCH_FOLLOW_RATE_LIMIT_PER_HOUR = env_int("SEARCH_FOLLOW_RATE_LIMIT_PER_HOUR", 10)
 
 LOGGING = {
     "version": 1,

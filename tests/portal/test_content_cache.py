@@ -11,6 +11,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from home import page_cache
 from home.models import PortalSettings, StandardPage, Theme
 from search.models import QueryLog
 from tests.events.conftest import EventsBuilder, register
@@ -19,9 +20,12 @@ from tests.search.conftest import rebuild_index
 
 
 @pytest.fixture
-def content_cache_on(settings):
+def content_cache_on(settings, monkeypatch):
     settings.PAGE_CACHE_TIMEOUT = 0  # only what a page cache miss does
     settings.DATA_CACHE_TIMEOUT = 300
+    # Nothing is kept within CLOCK_MARGIN_NS of a change (the factories' changes come
+    # just before the requests); test_caching.py tests that margin itself.
+    monkeypatch.setattr(page_cache, "CLOCK_MARGIN_NS", 0)
     cache.clear()
     yield
     cache.clear()
@@ -267,10 +271,16 @@ def test_signed_in_visitors_route_the_normal_way_and_stay_private(
 
 @pytest.mark.django_db
 def test_content_and_routes_on_a_real_redis(
-    client, practice_index, redis_cache, settings, django_capture_on_commit_callbacks
+    client,
+    practice_index,
+    redis_cache,
+    settings,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
 ):
     settings.PAGE_CACHE_TIMEOUT = 0
     settings.DATA_CACHE_TIMEOUT = 300
+    monkeypatch.setattr(page_cache, "CLOCK_MARGIN_NS", 0)
     practice = make_practice("Wijkaanpak", with_revision=True)
     first = client.get(practice.url)
     again, count = queries_of(client, practice.url)
@@ -294,3 +304,24 @@ def test_query_count_of_a_repeat_page_does_not_grow_with_practices(
     cache.clear()
     client.get(url)
     assert queries_of(client, url)[1] == 0
+
+
+@pytest.mark.django_db
+def test_nothing_is_kept_right_after_a_change(
+    client,
+    practice_index,
+    content_cache_on,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
+):
+    # A render that may have read data from before a change (on another server, with
+    # a clock up to CLOCK_MARGIN_NS apart) is not kept.
+    practice = make_practice("Wijkaanpak")
+    with django_capture_on_commit_callbacks(execute=True):
+        page_cache.invalidate(page_cache.ALL)
+    monkeypatch.setattr(page_cache, "CLOCK_MARGIN_NS", 30_000_000_000)
+    client.get(practice.url)
+    assert queries_of(client, practice.url)[1] > 0
+    monkeypatch.setattr(page_cache, "CLOCK_MARGIN_NS", 0)
+    client.get(practice.url)
+    assert queries_of(client, practice.url)[1] == 0
