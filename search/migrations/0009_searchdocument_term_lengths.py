@@ -23,7 +23,7 @@ def restore_sqlite_triggers(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('search', '0007_seed_field_synonyms'),
+        ('search', '0008_search_subscriptions'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
