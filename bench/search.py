@@ -6,7 +6,9 @@
     .venv/bin/python bench/search.py --sizes 100000 --keep --types common,faceted
 
 Each query type is timed cold (the engine's cache of totals and facet counts off) and
-warm (on, every query asked before). --keep reuses a corpus of the same size (the
+warm (on, every query asked before), with the median CPU time of this process per cold
+search (on SQLite that includes the database's work, on PostgreSQL it does not) and
+the load average before and after. --keep reuses a corpus of the same size (the
 PostgreSQL database, or the SQLite file given with --sqlite-path).
 
 Generates synthetic Dutch practices straight into the search app's own tables
@@ -14,9 +16,10 @@ Generates synthetic Dutch practices straight into the search app's own tables
 normalisation runs): the engine reads only those tables, so no Wagtail pages are needed.
 Then it times ``engine.search()`` -- the search page's work: text match, count, facet
 counts, the page of hits and their highlighted snippets -- for rare, common, ubiquitous,
-multi-word, faceted, empty and natural-question queries, and a faceted query asked for
-the first time (every cache emptied before each search), and reports median and 95th
-percentile.
+multi-word, faceted, empty and natural-question queries, a faceted query asked for
+the first time (Django's cache emptied before each search), a search right after an
+index write (one document replaced, as publishing does) and a process's first search
+(the engine's in-memory sets dropped too), and reports median and 95th percentile.
 
 The database is a throw-away one: a temporary SQLite file, or the PostgreSQL database in
 DATABASE_URL, whose search tables are emptied first (never point it at production).
@@ -249,32 +252,77 @@ def query_sets():
                 q="toezicht", filters={"theme": ("thema-3",), "year": ("2019",)}
             ),
             SearchQuery(q="signalen", filters={"partner": ("partner-5",)}),
-            SearchQuery(filters={"evidence": ("erkend",), "track": ("persoon",)}),
+            SearchQuery(
+                filters={"evidence": ("erkend",), "track": ("persoon-en-gezin",)}
+            ),
+        ],
+        "after an index write": [
+            SearchQuery(q="handhaving"),
+            SearchQuery(q="overlast", filters={"theme": ("thema-4",)}),
+        ],
+        "first of a process": [
+            SearchQuery(q="toezicht", filters={"year": ("2021",)}),
         ],
     }
 
 
-# Query types timed with every cache emptied before each search: the base counts per
-# filter set and the index statistics (documents per word) too.
-FIRST_TIME = {"faceted, first time"}
+# What happens before each timed search of these query types (not timed):
+# - "faceted, first time": every entry of Django's cache is dropped (base counts per
+#   filter set, index statistics, documents per word, facet value numbers);
+# - "after an index write": one document is replaced, as publishing a page does (a
+#   new generation; the engine updates its in-memory sets of documents);
+# - "first of a process": the in-memory sets are dropped too, as in a new worker
+#   process, so the search reads them all from the database.
+FIRST_TIME = {"faceted, first time", "first of a process"}
+AFTER_WRITE = {"after an index write"}
+PROCESS_START = {"first of a process"}
 
 
-def measure(engine, queries, runs, first_time=False):
+def replace_one_document(engine, rng, number):
+    """Publishing a page: its document is deleted and written again (new id)."""
+    from django.db import transaction
+
+    from search.models import SearchDocument, SearchIndexState
+
+    with transaction.atomic():
+        oldest = SearchDocument.objects.order_by("id").values_list("id", flat=True)[0]
+        SearchDocument.objects.filter(pk=oldest).delete()
+        engine._create([generate(rng, number)])
+        SearchIndexState.bump()
+
+
+def measure(engine, queries, runs, name=""):
     from django.core.cache import cache
 
-    timings = []
-    totals = []
+    from search import bitmaps
+
+    rng = random.Random(runs)
+    timings, cpu, totals = [], [], []
     for run in range(runs):
         query = queries[run % len(queries)]
-        if first_time:
+        if name in AFTER_WRITE:
+            replace_one_document(engine, rng, 10_000_000 + run)
+        if name in FIRST_TIME:
             cache.clear()
-        started = time.perf_counter()
+        if name in PROCESS_START:
+            bitmaps.forget()
+        started, started_cpu = time.perf_counter(), time.process_time()
         results = engine.search(query)
         timings.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
         totals.append(results.total)
     timings.sort()
     p95 = timings[min(len(timings) - 1, int(round(0.95 * (len(timings) - 1))))]
-    return statistics.median(timings), p95, statistics.median(totals)
+    return (
+        statistics.median(timings),
+        p95,
+        statistics.median(cpu),
+        statistics.median(totals),
+    )
+
+
+def load_average():
+    return "/".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def main():
@@ -295,6 +343,12 @@ def main():
     )
     parser.add_argument(
         "--types", help="comma-separated query types to time (default: all)"
+    )
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="also time every query type cold with the SQL counts of the previous "
+        "version (use_bitmaps=False), right after the same type, in the same run",
     )
     args = parser.parse_args()
     setup_django(os.environ.get("DATABASE_URL", ""), args.sqlite_path)
@@ -317,9 +371,15 @@ def main():
     lines = [
         f"### {version} ({os.cpu_count()} CPUs)",
         "",
-        "| practices | query type | cold median ms | cold p95 ms "
-        "| warm median ms | warm p95 ms | matches (median) |",
-        "|---:|---|---:|---:|---:|---:|---:|",
+        "| practices | query type | cold median ms | cold p95 ms | cold CPU ms "
+        "| warm median ms | warm p95 ms | matches (median) | load average |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    compared = [
+        "",
+        "| practices | query type | SQL counts: cold median ms | cold p95 ms "
+        "| cold CPU ms | sets: cold p95 ms | load average |",
+        "|---:|---|---:|---:|---:|---:|---|",
     ]
     from search.models import SearchDocument
 
@@ -341,20 +401,38 @@ def main():
             engine.use_cache = False
             for query in queries:  # warm the database's own caches once
                 engine.search(query)
-            median, p95, total = measure(
-                engine, queries, args.runs, first_time=name in FIRST_TIME
-            )
+            before = load_average()
+            runs = min(args.runs, 10) if name in PROCESS_START else args.runs
+            median, p95, cpu, total = measure(engine, queries, runs, name)
             # Warm: the same searches again with the cache on (a repeated query).
             engine.use_cache = True
             for query in queries:
                 engine.search(query)
-            warm_median, warm_p95, _ = measure(engine, queries, args.runs)
+            warm_median, warm_p95, _cpu, _total = measure(engine, queries, args.runs)
             line = (
-                f"| {size:,} | {name} | {median:.1f} | {p95:.1f} "
-                f"| {warm_median:.1f} | {warm_p95:.1f} | {total:,.0f} |"
+                f"| {size:,} | {name} | {median:.1f} | {p95:.1f} | {cpu:.1f} "
+                f"| {warm_median:.1f} | {warm_p95:.1f} | {total:,.0f} "
+                f"| {before} → {load_average()} |"
             )
             print(line, flush=True)
             lines.append(line)
+            if args.compare and name not in PROCESS_START:
+                engine.use_cache, engine.use_bitmaps = False, False
+                for query in queries:
+                    engine.search(query)
+                before = load_average()
+                ref_median, ref_p95, ref_cpu, _total = measure(
+                    engine, queries, args.runs, name
+                )
+                engine.use_bitmaps = True
+                line = (
+                    f"| {size:,} | {name} | {ref_median:.1f} | {ref_p95:.1f} "
+                    f"| {ref_cpu:.1f} | {p95:.1f} | {before} → {load_average()} |"
+                )
+                print("SQL counts:", line, flush=True)
+                compared.append(line)
+    if args.compare:
+        lines += compared
     lines.append("")
     if args.write:
         with open(args.write, "a", encoding="utf-8") as handle:

@@ -415,10 +415,14 @@ def highlight(text, terms, max_words=40):
     """
     text = text or ""
     spans = []
+    hits_by_word = {}  # a text repeats its words: decide each word once
     for match in _ORIGINAL_WORD.finditer(text):
-        hit = bool(terms) and not _terms_of_original_word(match.group()).isdisjoint(
-            terms
-        )
+        word = match.group()
+        hit = hits_by_word.get(word)
+        if hit is None:
+            hit = hits_by_word[word] = bool(terms) and not _terms_of_original_word(
+                word
+            ).isdisjoint(terms)
         spans.append((match.start(), match.end(), hit))
     if not spans:
         return SafeString("")

@@ -9,6 +9,8 @@ both. Facet counts come from the ORM in one grouped query.
 
 import hashlib
 import json
+import threading
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -18,7 +20,7 @@ from django.db.models import BooleanField, Exists, OuterRef
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
-from search import ranking
+from search import bitmaps, ranking
 from search.analysis import (
     AllOf,
     highlight,
@@ -69,6 +71,9 @@ COMPLEMENT_SHARE = 0.5
 # Seconds that totals and facet counts stay cached. Every index write starts a new
 # generation, so an entry is never stale; the timeout only bounds memory.
 CACHE_TIMEOUT = 600
+# Clause sets (search.bitmaps) kept per process while the cache is on: a repeated
+# query reads its page without asking the database for its clauses again.
+CLAUSE_SETS_KEPT = 64
 
 
 def _fts5_clause(clause):
@@ -190,6 +195,47 @@ def title_filter(parsed):
         return raw(sql, [fts5_expression(parsed, "title_terms")], BooleanField())
     sql = "\"search_searchdocument\".title_vector @@ to_tsquery('simple', %s)"
     return raw(sql, [tsquery_expression(parsed)], BooleanField())
+
+
+def clause_source(parsed, index=None, column=None):
+    """SQL (one column ``id``) and parameters for the documents that match clause
+    ``index`` of ``parsed``, or, with ``column="title"``, every clause in the title."""
+    if vendor() == "sqlite":
+        if column:
+            expression = fts5_expression(parsed.with_minimum(None), "title_terms")
+        else:
+            expression = _fts5_clause(parsed.clauses[index])
+        sql = "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s"
+        return sql, [expression]
+    if column:
+        vector, expression = (
+            "title_vector",
+            tsquery_expression(parsed.with_minimum(None)),
+        )
+    else:
+        vector, expression = "search_vector", _tsquery_clause(parsed.clauses[index])
+    sql = f"SELECT id FROM search_searchdocument WHERE {vector} @@ to_tsquery('simple', %s)"  # noqa: S608
+    return sql, [expression]
+
+
+_kept_sets = OrderedDict()
+_kept_lock = threading.Lock()
+# The clause sets of the search running in this thread: the "most words" steps, the
+# counts, the ranking statistics and the page all use the same sets.
+_scope = threading.local()
+
+
+@contextmanager
+def search_scope():
+    """Within one search, each clause's set of documents is read once."""
+    outer = getattr(_scope, "sets", None)
+    if outer is None:
+        _scope.sets = {}
+    try:
+        yield
+    finally:
+        if outer is None:
+            _scope.sets = None
 
 
 # --- sets of documents as SQL conditions on a document id column -----------------
@@ -356,6 +402,9 @@ class DatabaseEngine(SearchEngine):
     # The cache of totals and facet counts per (query, filters, generation); the
     # benchmark switches it off to measure cold searches.
     use_cache = True
+    # Count and page with sets of documents in memory (search.bitmaps); False uses
+    # the SQL counts, kept as the reference the tests compare the sets with.
+    use_bitmaps = True
 
     # --- searching -------------------------------------------------------------
 
@@ -379,12 +428,23 @@ class DatabaseEngine(SearchEngine):
 
     def count(self, query):
         filters = selected_filters(query.filters)
-        with planner():
+        with planner(), search_scope():
             parsed, summary = self.matching(self.parse(query.q), filters)
             return summary["total"]
 
     def parse(self, text):
         return self.corrected(super().parse(text))
+
+    def synonyms(self):
+        """The editors' synonyms, read once per index generation (every synonym
+        change starts a new one, search.signals)."""
+        key = (connection.alias, vendor(), SearchIndexState.current())
+        kept = getattr(self, "_synonyms", None)
+        if kept is not None and kept[0] == key and key[2]:
+            return kept[1]
+        synonyms = super().synonyms()
+        self._synonyms = (key, synonyms)
+        return synonyms
 
     def clause_exists(self, parsed, index):
         one = replace(parsed, clauses=(parsed.clauses[index],), minimum=None)
@@ -414,16 +474,15 @@ class DatabaseEngine(SearchEngine):
 
     def search(self, query):
         filters = selected_filters(query.filters)
-        with planner():
+        with planner(), search_scope():
             generation = SearchIndexState.current()
             parsed, summary = self.matching(self.parse(query.q), filters, generation)
             total = summary["total"]
             num_pages = max(1, -(-total // query.per_page))
             if query.page > num_pages:
                 raise PageOutOfRange(num_pages)
-            page = self.page(
-                parsed, query, total, self.array_keys(generation), generation
-            )
+            keys = None if self.use_bitmaps else self.array_keys(generation)
+            page = self.page(parsed, query, total, keys, generation)
         hits = [
             Hit(
                 page_id=document.page_id,
@@ -462,6 +521,8 @@ class DatabaseEngine(SearchEngine):
         come first — ranked when they are at most the limit, else those with every
         word in the title first, then newest first — then the documents that match
         most words, newest first. Only the documents of the page are read."""
+        if self.use_bitmaps:
+            return self._bitmap_page(parsed, query, total, generation)
         documents = self._filtered(parsed, query.filters, keys)
         start, stop = query.offset, query.offset + query.per_page
         if not parsed or query.sort != "relevance":
@@ -520,7 +581,10 @@ class DatabaseEngine(SearchEngine):
         return page
 
     def ranked_page(self, documents, parsed, start, stop, generation=None):
-        """Rank every document of ``documents`` (search.ranking) and read the page."""
+        """Rank every document of ``documents`` (a query set, or a list of ids) with
+        search.ranking and read the page."""
+        if isinstance(documents, list):
+            documents = SearchDocument.objects.filter(pk__in=documents)
         candidates = [
             ranking.Candidate(*row)
             for row in documents.values_list("id", "title_terms", "body_terms", "date")
@@ -540,7 +604,7 @@ class DatabaseEngine(SearchEngine):
         lengths = cache.get(key)
         if lengths is None:
             row = run(
-                "SELECT COUNT(*), AVG(LENGTH(title_terms)), AVG(LENGTH(body_terms)) "
+                "SELECT COUNT(*), AVG(title_length), AVG(body_length) "
                 "FROM search_searchdocument",
                 [],
             )[0]
@@ -552,7 +616,9 @@ class DatabaseEngine(SearchEngine):
             one = replace(one, clauses=(clause,))
             key = cache_key("df", generation, expression(one), {})
             frequency = cache.get(key)
-            if frequency is None:
+            if frequency is None and self.use_bitmaps:
+                frequency = self.clause_set(one, 0, generation).bit_count()
+            elif frequency is None:
                 frequency = count_documents([document_match(one)])
                 cache.set(key, frequency, CACHE_TIMEOUT)
             frequencies.append(frequency)
@@ -622,6 +688,8 @@ class DatabaseEngine(SearchEngine):
         generation). When the words match more than ``complement_share`` of the
         filtered documents, counts are base counts minus the counts over the
         documents that do *not* match: fewer facet values to read."""
+        if self.use_bitmaps:
+            return self._bitmap_summary(parsed, filters, generation)
         keys = self.array_keys(generation)
         base = self.base_counts(filters, generation)
         base_total = sum(count for (facet, _), count in base.items() if facet == "type")
@@ -689,6 +757,154 @@ class DatabaseEngine(SearchEngine):
                 }
             )
         return {"total": total, "facets": facets}
+
+    # --- counting and paging with sets of documents (search.bitmaps) ----------
+
+    def bitmaps(self, generation):
+        return bitmaps.for_generation(generation, lambda: self.keys(generation))
+
+    def _set(self, sql, params, generation):
+        key = (connection.alias, vendor(), generation, sql, tuple(params))
+        scope = getattr(_scope, "sets", None)
+        if scope is not None and key in scope:
+            return scope[key]
+        keep = self.use_cache and generation
+        found = None
+        if keep:
+            with _kept_lock:
+                found = _kept_sets.get(key)
+                if found is not None:
+                    _kept_sets.move_to_end(key)
+        if found is None:
+            found = bitmaps.fetch(sql, params)
+            if keep:
+                with _kept_lock:
+                    _kept_sets[key] = found
+                    while len(_kept_sets) > CLAUSE_SETS_KEPT:
+                        _kept_sets.popitem(last=False)
+        if scope is not None:
+            scope[key] = found
+        return found
+
+    def clause_set(self, parsed, index, generation):
+        """The documents that match clause ``index`` of ``parsed``."""
+        sql, params = clause_source(parsed, index)
+        return self._set(sql, params, generation)
+
+    def match_set(self, parsed, generation):
+        """The documents that match at least ``parsed.required`` clauses: the same
+        rule as :func:`match_sql`, one index lookup per clause."""
+        sets = [
+            self.clause_set(parsed, index, generation)
+            for index in range(len(parsed.clauses))
+        ]
+        if parsed.requires_all:
+            found = sets[0]
+            for other in sets[1:]:
+                found &= other
+            return found
+        return bitmaps.at_least(sets, parsed.required)
+
+    def filter_set(self, filters, index, without=None):
+        """The documents that pass every filter (but the one of facet ``without``):
+        OR within a facet, AND across facets."""
+        found = index.documents
+        for name, values in filters.items():
+            if name != without and values:
+                found &= index.any_of(index.numbers(name, values))
+        return found
+
+    def _bitmap_summary(self, parsed, filters, generation):
+        """The same numbers as the SQL counts of :meth:`_summary`, from sets: the
+        count of a value is |matches ∩ filters of the other facets ∩ value|."""
+        index = self.bitmaps(generation)
+        matches = self.match_set(parsed, generation) if parsed else index.documents
+        by_facet = index.by_facet
+        groups = [([name for name in FACETS if name not in filters], None)]
+        groups += [([name], name) for name in filters]
+        facets = {}
+        for names, own in groups:
+            passing = self.filter_set(filters, index, own)
+            group = matches & passing if parsed else passing
+            if not group:
+                continue
+            everything = group is index.documents  # no words, no filters
+            for name in names:
+                for value, number, label in by_facet.get(name, ()):
+                    if everything:
+                        count = index.sizes.get(number, 0)
+                    else:
+                        count = (group & index.facets.get(number, 0)).bit_count()
+                    if count:
+                        facets.setdefault(name, []).append(
+                            {
+                                "facet": name,
+                                "value": value,
+                                "count": count,
+                                "label": label,
+                            }
+                        )
+        total = (matches & self.filter_set(filters, index)).bit_count()
+        return {"total": total, "facets": facets}
+
+    def _bitmap_page(self, parsed, query, total, generation):
+        """:meth:`page` with sets: the same segments and order, computed in memory;
+        only the documents to rank (at most ``rank_all_limit``) and those of the
+        page are read from the database."""
+        index = self.bitmaps(generation)
+        passing = self.filter_set(selected_filters(query.filters), index)
+        start, stop = query.offset, query.offset + query.per_page
+        if not parsed:
+            return self._read(index.newest(passing, start, stop))
+        matches = self.match_set(parsed, generation) & passing
+        if query.sort != "relevance":
+            return self._read(index.newest(matches, start, stop, total))
+        if total <= self.rank_all_limit:
+            return self.ranked_page(
+                bitmaps.members(matches), parsed, start, stop, generation
+            )
+        every = parsed.with_minimum(None)
+        segments = []
+        all_words = self.match_set(every, generation) & passing
+        all_total = all_words.bit_count() if not parsed.requires_all else total
+        if all_total <= self.rank_all_limit:
+            segments.append(("ranked", all_words, all_total))
+        else:
+            sql, params = clause_source(every, column="title")
+            in_title = self._set(sql, params, generation) & passing
+            in_title_total = in_title.bit_count()
+            kind = "ranked" if in_title_total <= self.rank_all_limit else "newest"
+            segments.append((kind, in_title, in_title_total))
+            segments.append(
+                ("newest", all_words & ~in_title, all_total - in_title_total)
+            )
+        if not parsed.requires_all:
+            segments.append(("newest", matches & ~all_words, total - all_total))
+        page, offset = [], 0
+        for kind, segment, count in segments:
+            if len(page) >= stop - start:
+                break
+            first = max(0, start + len(page) - offset)
+            wanted = stop - start - len(page)
+            if first < count:
+                if kind == "ranked":
+                    page += self.ranked_page(
+                        bitmaps.members(segment),
+                        every,
+                        first,
+                        first + wanted,
+                        generation,
+                    )
+                else:
+                    page += self._read(
+                        index.newest(segment, first, first + wanted, count)
+                    )
+            offset += count
+        return page
+
+    def _read(self, ids):
+        by_id = SearchDocument.objects.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     # --- typing ahead, spelling ------------------------------------------------
 
@@ -828,6 +1044,8 @@ class DatabaseEngine(SearchEngine):
         )
 
     def _model(self, document):
+        title_terms = normalise_text(document["title"])
+        body_terms = normalise_text(searchable_body(document))
         return SearchDocument(
             page_id=document["page_id"],
             kind=document["kind"],
@@ -837,8 +1055,10 @@ class DatabaseEngine(SearchEngine):
             snippet_source=document["snippet_source"],
             municipality=document["municipality"][:200],
             themes=document["themes"],
-            title_terms=normalise_text(document["title"]),
-            body_terms=normalise_text(searchable_body(document)),
+            title_terms=title_terms,
+            body_terms=body_terms,
+            title_length=len(title_terms),
+            body_length=len(body_terms),
         )
 
 

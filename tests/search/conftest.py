@@ -147,6 +147,10 @@ def empty_cache():
     # facet counts of an earlier test must not be read.
     from django.core.cache import cache
 
+    from search import bitmaps
+
     cache.clear()
+    bitmaps.forget()
     yield
     cache.clear()
+    bitmaps.forget()
