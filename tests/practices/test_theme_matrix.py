@@ -155,3 +155,16 @@ def test_query_count_does_not_grow_with_practices_or_municipalities(client, doss
 
     assert count_queries(client) == few
     assert len(client.get(URL).context["matrix"].rows) == 7
+
+
+@pytest.mark.django_db
+def test_dutch_names_are_marked_dutch_in_the_english_interface(client, dossier):
+    make_practice(municipality="GM0599", tracks=["groep"], interventions=["fiscaal"])
+    response = client.get("/en" + URL)
+    english = response.content.decode()
+    matrix = response.context["matrix"]
+    # Reference data (tracks, intervention types, municipalities) is Dutch content.
+    terms = len(matrix.tracks) + len(matrix.interventions)
+    assert english.count('<th scope="col" lang="nl">') == terms
+    assert english.count('<th scope="row" lang="nl">') == len(matrix.rows) == 1
+    assert 'lang="nl"' not in client.get(URL).content.decode().split("<table")[1]
