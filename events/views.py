@@ -174,7 +174,7 @@ def error_summary(form, formset):
 
 
 def session_detail(request, page):
-    if request.method not in ("POST",):
+    if request.method != "POST":
         return _session_detail_get(request, page)
     municipalities = municipality_choices()
     networks = network_choices()
@@ -257,7 +257,7 @@ def _session_detail_get(request, page):
         )
         return form, formset
 
-    forms = SimpleLazyObject(lambda: empty_forms())
+    forms = SimpleLazyObject(empty_forms)
     page_cache.cache_content(
         request, f"session:{page.pk}", max_age=page_cache.TIME_BOUND_MAX_AGE
     )

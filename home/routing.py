@@ -8,8 +8,10 @@ or a site changes, and each of those bumps a page-cache tag (home/page_cache.py)
 route is kept with the versions of the tags it depends on (``all`` and the page's own
 tag) and used while they are unchanged.
 
-Only public routes are kept (no view restriction on the page or an ancestor), and only
-for visitors without a session, for whom a page never depends on who asks. A miss, a
+Only public routes to a page's own address are kept (no view restriction on the page or
+an ancestor; no sub-path of a routable page, such as a feed or a manage link with its
+secret token), and only for visitors without a session cookie, for whom a page never
+depends on who asks. A miss, a
 signed-in editor or a preview routes the normal way.
 """
 
@@ -78,18 +80,15 @@ def _restore(request, key):
     entry = cache.get(key)
     if entry is None:
         return False
-    versions, site, page, remaining = entry
+    versions, site, page = entry
     if page_cache.current_versions(versions) != versions:
         return False
     if isinstance(page, RoutablePageMixin):
         try:
-            # Resolves the sub-path (e.g. aanmelding/…/) against the page's own URL
-            # patterns: no database.
-            result = page.route(request, remaining)
+            # Its own view for the page's address, from its URL patterns: no database.
+            result = page.route(request, [])
         except Http404:
             return False
-    elif remaining:
-        return False
     else:
         result = (page, [], {})
     # Known public when stored, and every change of a view restriction bumps `all`.
@@ -104,18 +103,19 @@ def _no_restrictions():
 
 
 def _store(request, key, path, result):
-    page, args, kwargs = result
+    page = result[0]
     site = Site.find_for_request(request)
     if site is None or page.get_view_restrictions():
         return
-    # What the tree consumed of the path; a routable page resolves the rest itself.
+    # What the tree consumed of the path.
     root_path = site.root_page.url_path
     consumed = [part for part in page.url_path[len(root_path) :].split("/") if part]
     components = [part for part in path.split("/") if part]
     if components[: len(consumed)] != consumed:
         return  # routed some other way (an alias, a custom route): not ours to keep
-    remaining = components[len(consumed) :]
-    if remaining and not isinstance(page, RoutablePageMixin):
+    if components[len(consumed) :]:
+        # A routable page's sub-path (a feed, a manage link with its secret token):
+        # not kept, so no token ever lands in the cache.
         return
     versions = page_cache.current_versions(
         {page_cache.ALL, page_cache.page_tag(page.pk)}
@@ -123,5 +123,5 @@ def _store(request, key, path, result):
     if not page_cache.versions_are_settled(versions, request):
         return  # changed while routing: keep nothing that may predate the change
     page_cache._cache().set(
-        key, (versions, site, page, remaining), timeout=page_cache.data_timeout()
+        key, (versions, site, page), timeout=page_cache.data_timeout()
     )

@@ -325,3 +325,18 @@ def test_nothing_is_kept_right_after_a_change(
     monkeypatch.setattr(page_cache, "CLOCK_MARGIN_NS", 0)
     client.get(practice.url)
     assert queries_of(client, practice.url)[1] == 0
+
+
+@pytest.mark.django_db
+def test_no_manage_link_token_is_kept_in_the_cache(client, content_cache_on):
+    from tests.events.test_manage_link import manage_url
+
+    site = EventsBuilder()
+    session = site.session("Leerbijeenkomst", capacity=5)
+    _registration, token = register(session, 1)
+    client.get(session.url)  # the session page's route is kept
+    response = client.get(manage_url(site.index, token), follow=True)
+    assert response.status_code == 200
+    stored = b"".join(value for value in cache._cache.values())
+    assert token.encode() not in stored
+    assert session.slug.encode() in stored  # the cache was written to at all
