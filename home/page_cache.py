@@ -198,10 +198,9 @@ def content_key(request, part=""):
     ):
         return None
     name, vary, _max_age = spec
-    digest = hashlib.sha256(
-        repr((translation.get_language(), vary, part)).encode()
-    ).hexdigest()
-    return f"{CONTENT_PREFIX}{name}:{digest}"
+    digest = hashlib.sha256(repr((translation.get_language(), vary)).encode())
+    key = f"{CONTENT_PREFIX}{name}:{digest.hexdigest()}"
+    return f"{key}:{part}" if part else key
 
 
 def _content_tags(request):

@@ -185,7 +185,8 @@ def search_page(request):
     # tag): kept with its number of results, it is not searched or rendered again.
     page_cache.cache_content(request, "search", query_string(query))
     kept = page_cache.kept_content(request)
-    if kept is not None:
+    # Both parts, or neither: the head (its feed link) needs the results too.
+    if kept is not None and page_cache.kept_content(request, "head") is not None:
         if query.q and query.page == 1:
             log_query(query.q, kept[1]["total"], kept[1]["normalised"])
         return render(request, "search/search_page.html", context)
