@@ -237,6 +237,12 @@ def kept_content(request, part=""):
     return content, extra
 
 
+def skip_content(request):
+    """This response's content is not to be kept (an error page of a view that
+    declared its content cacheable)."""
+    request._content_cache = None
+
+
 def keep_with_content(request, **extra):
     """Values to keep with this response's main content (see ``kept_content``)."""
     request._content_extra = extra
@@ -252,6 +258,14 @@ def store_content(request, part, content):
         return  # something it shows changed during this request
     entry = (versions, str(content), getattr(request, "_content_extra", None))
     _cache().set(key, entry, timeout=content_timeout(request))
+    request._content_stored = [*getattr(request, "_content_stored", []), key]
+
+
+def _forget_unless_ok(request, response):
+    """Content is kept only from a 200 answer: whatever an error page stored goes."""
+    stored = getattr(request, "_content_stored", None)
+    if stored and response.status_code != 200:
+        _cache().delete_many(stored)
 
 
 def content_timeout(request):
@@ -296,6 +310,7 @@ class PageCacheMiddleware:
                 if response is not None:
                     return response
             response = self.get_response(request)
+            _forget_unless_ok(request, response)
             self._finish(request, response, key, started)
             return response
         finally:

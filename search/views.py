@@ -193,12 +193,14 @@ def search_page(request):
     try:
         results = get_engine().search(query)
     except PageOutOfRange as error:
+        page_cache.skip_content(request)
         context["error"] = _(
             "Deze pagina bestaat niet: er zijn %(count)s pagina's met resultaten."
         ) % {"count": error.num_pages}
         context["last_page_url"] = query_string(query, page=error.num_pages)
         return render(request, "search/search_page.html", context, status=404)
     except SearchUnavailable:
+        page_cache.skip_content(request)
         context["error"] = UNAVAILABLE
         return render(request, "search/search_page.html", context, status=503)
     normalised = None

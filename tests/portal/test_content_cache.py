@@ -358,3 +358,50 @@ def test_a_kept_search_without_its_head_is_searched_again(
         cache.delete(key.split(":", 2)[2])  # without the prefix and version
     again = client.get(url).content.decode()
     assert again == first
+
+
+@pytest.mark.django_db
+def test_search_error_pages_are_never_kept(client, practice_index, content_cache_on):
+    from unittest import mock
+
+    from search.engines import SearchUnavailable
+
+    make_practice("Witwassen in de haven", themes=["witwassen"])
+    rebuild_index()
+    beyond = reverse("search") + "?q=witwassen&page=9"
+    for _ in range(2):
+        assert client.get(beyond).status_code == 404
+    url = reverse("search") + "?q=witwassen"
+    with mock.patch(
+        "search.database.DatabaseEngine.search", side_effect=SearchUnavailable
+    ):
+        for _ in range(2):
+            assert client.get(url).status_code == 503
+    recovered = client.get(url)
+    assert recovered.status_code == 200
+    assert "Witwassen in de haven" in recovered.content.decode()
+    assert client.get(url).content == recovered.content
+
+
+@pytest.mark.django_db
+def test_content_stored_by_an_error_answer_is_dropped(
+    client, practice_index, content_cache_on, monkeypatch
+):
+    # Whatever view declared its content cacheable and then answered with an error:
+    # the middleware drops what the render kept.
+    from home import views as home_views
+
+    practice = make_practice("Wijkaanpak")
+    original = home_views.wagtail_views.serve
+
+    def failing_serve(request, path):
+        response = original(request, path)
+        response.render()
+        response.status_code = 500
+        return response
+
+    monkeypatch.setattr(home_views.wagtail_views, "serve", failing_serve)
+    client.raise_request_exception = False
+    client.get(practice.url)
+    monkeypatch.setattr(home_views.wagtail_views, "serve", original)
+    assert not [key for key in cache._cache if "pagecache:content:" in key]
