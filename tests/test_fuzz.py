@@ -20,6 +20,16 @@ from hypothesis import strategies as st
 
 from tests import factories
 from tests.events.conftest import EventsBuilder, register
+from tests.fuzz_inputs import (
+    API_PARAMETERS,
+    FOLLOW_FIELDS,
+    MANAGE_FIELDS,
+    NASTY,
+    PRACTICE_FILTERS,
+    REGISTRATION_FIELDS,
+    SEARCH_PARAMETERS,
+    SESSION_FILTERS,
+)
 
 EXAMPLES = 40
 fuzz_settings = settings(
@@ -29,36 +39,8 @@ fuzz_settings = settings(
     derandomize=True,  # the same inputs in every run: a red run can be repeated
 )
 
-# Values that broke something before, and the kinds of text that tend to.
-NASTY = [
-    "",
-    " ",
-    "0",
-    "-1",
-    "²",
-    "①",
-    "١٢",
-    "99999999999999999999",
-    "1e309",
-    "NaN",
-    "\x00",
-    "a\x00b",
-    '"',
-    "'",
-    "\\",
-    "%",
-    "*",
-    "(",
-    "AND",
-    "NEAR(",
-    "<script>",
-    "../../etc/passwd",
-    "x" * 2000,
-    "é" * 300,
-    "\ud7ff",
-    "\u202e",
-    "😀",
-]
+# Values that broke something before (tests/fuzz_inputs.py), and the kinds of text
+# that tend to.
 values = st.one_of(
     st.sampled_from(NASTY),
     st.text(max_size=40),
@@ -71,87 +53,6 @@ values = st.one_of(
 def query(names):
     name = st.one_of(st.sampled_from(names), st.text(max_size=10))
     return st.lists(st.tuples(name, values), max_size=6)
-
-
-PRACTICE_FILTERS = [
-    "thema",
-    "interventie",
-    "partner",
-    "spoor",
-    "gemeente",
-    "regio",
-    "soort",
-    "status",
-    "bewijs",
-    "trefwoord",
-    "jaar",
-    "page",
-    "sortering",
-]
-SESSION_FILTERS = ["thema", "organisator", "vorm", "periode", "page"]
-SEARCH_PARAMETERS = [
-    "q",
-    "page",
-    "sort",
-    "type",
-    "theme",
-    "tag",
-    "municipality",
-    "riec",
-    "intervention",
-    "partner",
-    "track",
-]
-FOLLOW_FIELDS = [*SEARCH_PARAMETERS, "year", "evidence", "email", "frequency"]
-API_PARAMETERS = [
-    "limit",
-    "offset",
-    "fields",
-    "order",
-    "search",
-    "search_operator",
-    "type",
-    "child_of",
-    "descendant_of",
-    "ancestor_of",
-    "translation_of",
-    "locale",
-    "site",
-    "html_path",
-    "id",
-    "title",
-    "slug",
-    "status",
-    "kind",
-    "themes",
-    "period_start",
-    "evidence_level",
-    "lead_municipality",
-    "show_in_menus",
-    "has_children",
-]
-REGISTRATION_FIELDS = [
-    "organisation_type",
-    "municipality",
-    "city_network",
-    "other_organisation",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "remarks",
-    "consent",
-    "website",
-    "actie",
-    "deelnemers-TOTAL_FORMS",
-    "deelnemers-INITIAL_FORMS",
-    "deelnemers-MIN_NUM_FORMS",
-    "deelnemers-MAX_NUM_FORMS",
-    "deelnemers-0-name",
-    "deelnemers-0-email",
-    "deelnemers-0-role",
-    "deelnemers-0-municipality",
-]
-MANAGE_FIELDS = ["actie", "deelnemer", "toevoegen-TOTAL_FORMS", "toevoegen-0-name"]
 
 
 class Portal:
