@@ -9,13 +9,15 @@ both. Facet counts come from the ORM in one grouped query.
 
 import hashlib
 import json
+import logging
 import threading
+import time
 from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import replace
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import BooleanField, Exists, OuterRef
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
@@ -48,6 +50,8 @@ from search.models import (
     SearchFacetKey,
     SearchIndexState,
 )
+
+logger = logging.getLogger(__name__)
 
 # Facets whose labels are also searchable words of the document.
 TEXT_FACETS = (
@@ -195,6 +199,19 @@ def title_filter(parsed):
         return raw(sql, [fts5_expression(parsed, "title_terms")], BooleanField())
     sql = "\"search_searchdocument\".title_vector @@ to_tsquery('simple', %s)"
     return raw(sql, [tsquery_expression(parsed)], BooleanField())
+
+
+def alternatives_source(alternatives):
+    """SQL (one column ``id``) and parameters for the documents that match any of
+    ``alternatives`` (a clause, or the part of it not kept in memory)."""
+    if vendor() == "sqlite":
+        sql = "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s"
+        return sql, [_fts5_clause(alternatives)]
+    sql = (
+        "SELECT id FROM search_searchdocument "
+        "WHERE search_vector @@ to_tsquery('simple', %s)"
+    )
+    return sql, [_tsquery_clause(alternatives)]
 
 
 def clause_source(parsed, index=None, column=None):
@@ -447,6 +464,11 @@ class DatabaseEngine(SearchEngine):
         return synonyms
 
     def clause_exists(self, parsed, index):
+        if self.use_bitmaps:
+            generation = SearchIndexState.current()
+            found, left = self.bitmaps(generation).clause(parsed.clauses[index])
+            if found or not left:
+                return bool(found)
         one = replace(parsed, clauses=(parsed.clauses[index],), minimum=None)
         key = cache_key("exists", SearchIndexState.current(), expression(one), {})
         found = cache.get(key)
@@ -787,9 +809,26 @@ class DatabaseEngine(SearchEngine):
         return found
 
     def clause_set(self, parsed, index, generation):
-        """The documents that match clause ``index`` of ``parsed``."""
-        sql, params = clause_source(parsed, index)
-        return self._set(sql, params, generation)
+        """The documents that match clause ``index`` of ``parsed``: the frequent
+        terms' sets from memory (search.bitmaps), the rest from the database."""
+        found, left = self.bitmaps(generation).clause(parsed.clauses[index])
+        if left:
+            sql, params = alternatives_source(left)
+            found |= self._set(sql, params, generation)
+        return found
+
+    def title_set(self, parsed, generation):
+        """The documents with every clause of ``parsed`` in the title: from memory
+        when every alternative is a frequent title term, else one lookup."""
+        index = self.bitmaps(generation)
+        found = index.documents
+        for clause in parsed.clauses:
+            in_title, left = index.clause(clause, "title")
+            if left:
+                sql, params = clause_source(parsed, column="title")
+                return self._set(sql, params, generation)
+            found &= in_title
+        return found
 
     def match_set(self, parsed, generation):
         """The documents that match at least ``parsed.required`` clauses: the same
@@ -870,8 +909,7 @@ class DatabaseEngine(SearchEngine):
         if all_total <= self.rank_all_limit:
             segments.append(("ranked", all_words, all_total))
         else:
-            sql, params = clause_source(every, column="title")
-            in_title = self._set(sql, params, generation) & passing
+            in_title = self.title_set(every, generation) & passing
             in_title_total = in_title.bit_count()
             kind = "ranked" if in_title_total <= self.rank_all_limit else "newest"
             segments.append((kind, in_title, in_title_total))
@@ -1153,3 +1191,45 @@ def build_facets(by_facet, filters):
             values.append(FacetValue(value, value, 0, True))
         facets.append(Facet(name, label, values))
     return facets
+
+
+def warm_up():
+    """Read what the first search of a process would otherwise read: the sets of
+    documents of the current index generation (search.bitmaps: every facet value's
+    documents, the date order, the frequent terms), the word list and the synonyms.
+
+    Called once per web worker before it serves requests (``portal/wsgi.py``,
+    ``portal/asgi.py``), so no visitor waits for it; ``manage.py`` commands and tests
+    never call it. Does nothing for another engine; a failure (no database yet, no
+    tables) is logged and the worker starts anyway: the first search reads the sets
+    then. Closes its database connection, so that a master process that loads the
+    application before forking (gunicorn ``--preload``) hands no connection to its
+    workers."""
+    from search.engines import get_engine
+
+    started = time.perf_counter()
+    try:
+        engine = get_engine()
+        if not isinstance(engine, DatabaseEngine) or not engine.use_bitmaps:
+            return None
+        with planner():
+            generation = SearchIndexState.current()
+            index = engine.bitmaps(generation)
+            engine.statistics(engine.parse("aanpak jeugdgroepen"), generation)
+        seconds = time.perf_counter() - started
+        logger.info(
+            "search warm-up: %d documents, %d facet values, %d frequent terms in "
+            "%.1f s",
+            index.documents.bit_count(),
+            len(index.facets),
+            len(index.terms),
+            seconds,
+        )
+        return seconds
+    except Exception:
+        logger.exception("search warm-up failed; the first search reads the sets")
+        return None
+    finally:
+        for alias in connections:
+            if not connections[alias].in_atomic_block:
+                connections[alias].close()

@@ -12,7 +12,7 @@ from django.utils import timezone
 import pytest
 
 from search import bitmaps
-from search.database import DatabaseEngine
+from search.database import DatabaseEngine, warm_up
 from search.engines import PageOutOfRange, SearchQuery
 from search.models import (
     SearchDocument,
@@ -28,6 +28,14 @@ from .relevance import CASES, build_corpus
 from .test_scaling import FACET_QUERIES, facet_table
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def frequent_terms_in_memory(monkeypatch):
+    # The small corpus has no term in thousands of documents: keep the sets of the
+    # terms in at least two documents, so that every query below mixes terms from
+    # memory with terms the database finds.
+    monkeypatch.setattr(bitmaps, "TERM_MIN_DOCUMENTS", 2)
 
 
 def engine_with(**settings):
@@ -119,7 +127,13 @@ def assert_sets_are_exact(index):
     assert {n: b for n, b in index.facets.items() if b} == {
         n: b for n, b in fresh.facets.items() if b
     }
-    assert index.order == fresh.order
+    # Removed documents may stay in the order (they are in no set).
+    assert index.live_order() == fresh.order
+    # Each kept term's set is what the full-text index finds for it now (which
+    # terms are kept is chosen when the sets are read in full).
+    assert index.terms
+    for (where, term), kept in index.terms.items():
+        assert kept == bitmaps.fetch(*bitmaps.term_source(where, term)), term
 
 
 def facet_reads(captured):
@@ -145,8 +159,14 @@ def test_publishing_updates_the_sets_without_reading_every_facet(corpus, site_bu
     after = loaded()
     assert after is not before
     assert results.hits[0].title == "Aanpak van witwassen in de haven"
-    # Only the new document's facet values were read.
-    assert [("document_id >" in sql) for sql in facet_reads(captured)] == [True]
+    # Only the new document's facet values were read, and not the date order.
+    assert not facet_reads(captured)
+    assert [
+        q["sql"]
+        for q in captured.captured_queries
+        if "FROM search_searchfacet WHERE document_id >" in q["sql"]
+    ]
+    assert not full_reads(captured)
     assert_sets_are_exact(after)
 
     engine.remove_pages([page.pk])
@@ -237,3 +257,104 @@ def test_ranking_statistics_equal_the_sql_ones(corpus):
         assert mine.document_frequency == sql.document_frequency, text
         # PostgreSQL's AVG is a numeric: equal up to the last bit of a float.
         assert mine.average_length == pytest.approx(sql.average_length, rel=1e-12)
+
+
+def full_reads(captured):
+    return [
+        q["sql"] for q in captured.captured_queries if "ORDER BY date DESC" in q["sql"]
+    ]
+
+
+def text_lookups(captured):
+    return [
+        q["sql"]
+        for q in captured.captured_queries
+        if "MATCH" in q["sql"] or "to_tsquery" in q["sql"]
+    ]
+
+
+def test_removed_documents_are_found_without_reading_every_document(corpus):
+    engine = engine_with()
+    engine.search(SearchQuery(q="aanpak"))
+    ids = list(SearchDocument.objects.order_by("id").values_list("id", flat=True))
+    SearchDocument.objects.filter(pk__in=[ids[1], ids[len(ids) // 2]]).delete()
+    SearchIndexState.bump()
+    with CaptureQueriesContext(connection) as captured:
+        results = engine.search(SearchQuery(q="aanpak", sort="newest"))
+    assert not full_reads(captured)
+    assert_sets_are_exact(loaded())
+    assert (
+        results.total
+        == engine_with(use_bitmaps=False).search(SearchQuery(q="aanpak")).total
+    )
+
+
+def test_removed_documents_gives_up_on_documents_it_never_saw(corpus):
+    index = loaded()
+    last = max(index.order)
+    missing_one = index.documents & ~(1 << min(index.order))
+    # The table holds a document the sets do not know (a late commit): no update.
+    assert bitmaps.removed_documents(missing_one, last, 0) is None
+    # Nothing removed, nothing found; one removed, that one.
+    assert bitmaps.removed_documents(index.documents, last, 0) == 0
+    pk = sorted(index.order)[3]
+    SearchDocument.objects.filter(pk=pk).delete()
+    assert bitmaps.removed_documents(index.documents, last, 1) == 1 << pk
+    # A wrong expectation is never taken for the truth.
+    assert bitmaps.removed_documents(index.documents, last, 2) is None
+
+
+def test_frequent_terms_are_answered_from_memory(corpus):
+    engine = engine_with()
+    generation = SearchIndexState.current()
+    parsed = engine.parse("aanpak")
+    assert ("all", "aanpak") in loaded().terms
+    with CaptureQueriesContext(connection) as captured:
+        found = engine.clause_set(parsed, 0, generation)
+    assert not text_lookups(captured)
+    assert found == bitmaps.fetch(*bitmaps.term_source("all", "aanpak"))
+
+
+def test_rare_terms_are_asked_from_the_database(corpus, monkeypatch):
+    monkeypatch.setattr(bitmaps, "TERM_MIN_DOCUMENTS", 10**9)
+    bitmaps.forget()
+    engine = engine_with()
+    generation = SearchIndexState.current()
+    assert not loaded().terms
+    parsed = engine.parse("aanpak")
+    with CaptureQueriesContext(connection) as captured:
+        found = engine.clause_set(parsed, 0, generation)
+    assert len(text_lookups(captured)) == 1
+    assert found == bitmaps.fetch(*bitmaps.term_source("all", "aanpak"))
+
+
+def test_warm_up_reads_the_sets_before_the_first_search(corpus):
+    bitmaps.forget()
+    assert warm_up() is not None
+    assert bitmaps._loaded
+    engine = engine_with()
+    with CaptureQueriesContext(connection) as captured:
+        engine.search(SearchQuery(q="aanpak", filters={"type": ("practice",)}))
+    assert not facet_reads(captured)
+    assert not full_reads(captured)
+
+
+def test_warm_up_does_nothing_for_elasticsearch(corpus, settings):
+    settings.SEARCH_ENGINE = "elasticsearch"
+    bitmaps.forget()
+    assert warm_up() is None
+    assert not bitmaps._loaded
+
+
+def test_a_failing_warm_up_is_logged_and_the_first_search_reads_the_sets(
+    corpus, monkeypatch, caplog
+):
+    def broken(self, generation):
+        raise RuntimeError("database not there yet")
+
+    bitmaps.forget()
+    monkeypatch.setattr(DatabaseEngine, "bitmaps", broken)
+    assert warm_up() is None
+    assert "search warm-up failed" in caplog.text
+    monkeypatch.undo()
+    assert engine_with().search(SearchQuery(q="aanpak")).total
