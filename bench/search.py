@@ -19,7 +19,8 @@ counts, the page of hits and their highlighted snippets -- for rare, common, ubi
 multi-word, faceted, empty and natural-question queries, a faceted query asked for
 the first time (Django's cache emptied before each search), a search right after an
 index write (one document replaced, as publishing does) and a process's first search
-(the engine's in-memory sets dropped too), and reports median and 95th percentile.
+(the engine's in-memory sets dropped and read again by the worker warm-up, which is
+timed apart), and reports median and 95th percentile.
 
 The database is a throw-away one: a temporary SQLite file, or the PostgreSQL database in
 DATABASE_URL, whose search tables are emptied first (never point it at production).
