@@ -435,7 +435,7 @@ def read_all(generation, keys, now=None):
         generation=generation,
         keys=keys,
         documents=documents,
-        facets=facet_sets(keys),
+        facets={n: bits & documents for n, bits in facet_sets(keys).items()},
         order=order,
         days=days,
         terms=terms,
@@ -477,7 +477,9 @@ def _updated(previous, generation, keys, now):
     documents = (previous.documents & ~gone) | new
     facets = {n: bits & ~gone for n, bits in previous.facets.items()}
     for number, bits in facet_sets(keys, after=last).items():
-        facets[number] = facets.get(number, 0) | bits
+        # Rows of a document written after ``added`` was read wait for the next
+        # update, like the document itself.
+        facets[number] = facets.get(number, 0) | (bits & new)
     terms = {key: bits & ~gone for key, bits in previous.terms.items()}
     for pk, _day, title, body in added:
         in_title = set(title.split())
