@@ -358,3 +358,27 @@ def test_a_failing_warm_up_is_logged_and_the_first_search_reads_the_sets(
     assert "search warm-up failed" in caplog.text
     monkeypatch.undo()
     assert engine_with().search(SearchQuery(q="aanpak")).total
+
+
+def test_written_documents_take_their_place_in_the_date_order(corpus, site_builder):
+    # Without a date (NULL sorts last on SQLite, first on PostgreSQL), with an old
+    # one and with today's: each is inserted where ORDER BY date DESC puts it.
+    engine = engine_with()
+    engine.search(SearchQuery(q="aanpak"))
+    documents = []
+    for title, date in [
+        ("Aanpak zonder datum", None),
+        ("Aanpak van lang geleden", datetime.date(1999, 5, 1)),
+        ("Aanpak van vandaag", timezone.now().date()),
+    ]:
+        page = site_builder.practice(title, published=datetime.date(2026, 1, 2))
+        document = document_for(page)
+        document["date"] = date
+        documents.append(document)
+    engine.index_documents(documents)
+    results = engine.search(SearchQuery(q="aanpak", sort="newest", per_page=100))
+    assert_sets_are_exact(loaded())
+    reference = engine_with(use_bitmaps=False).search(
+        SearchQuery(q="aanpak", sort="newest", per_page=100)
+    )
+    assert [h.title for h in results.hits] == [h.title for h in reference.hits]
