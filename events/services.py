@@ -14,8 +14,9 @@ cannot use. A new registration is confirmed when it fits in the free seats; beca
 freed seat is offered to the waitlist at once, such free seats are ones that no earlier
 waitlisted registration could use.
 
-E-mail is written to the outbox inside the same transaction (events/emails.py), so it
-is sent only when the change commits.
+The mail of a change is scheduled inside the same transaction (events/emails.py: one
+task with a snapshot of what the messages say), so it is sent only when the change
+commits; the background worker composes it, outside the session's lock.
 """
 
 from dataclasses import dataclass
@@ -257,7 +258,7 @@ def register(
                     ),
                     confirmed_at=now if fits else None,
                 )
-                Attendee.objects.bulk_create(
+                created = Attendee.objects.bulk_create(
                     Attendee(
                         registration=registration,
                         session=session,
@@ -279,7 +280,9 @@ def register(
             token_hash=registration.token_hash
         )
         if notify:
-            emails.send(emails.REGISTERED, registration.pk)
+            # What the mail needs is in hand: no query to read it back.
+            emails.set_attendees(registration, created)
+            emails.send(emails.REGISTERED, registration.pk, registration=registration)
     return registration, token
 
 
