@@ -9,14 +9,16 @@ against the real portal under gunicorn on PostgreSQL.
 
 The database in DATABASE_URL is a throw-away one: it is migrated and a session page is
 added to it (never point it at production). The portal runs with production settings
-(DEBUG off, the outbox and the database task backend, no worker: mail stays queued),
+(DEBUG off, the outbox and the database task backend, no worker: each registration's
+mail stays queued as one compose task, events/tasks.py),
 behind a pretend proxy: TRUSTED_PROXY_COUNT=1 and every request comes from its own
 X-Forwarded-For address, as 200 different visitors would, so the rate limit (per
 client) stays on. Each POST is a complete, valid delegation of one attendee from its own
 organisation; all wait at a barrier and are sent at once (one thread and connection
 each). Reported: registrations per second (requests / wall time of the burst), p50 and
 p95 latency, and from the database: confirmed, waitlisted, lost (a 303 without a row, or
-a row count that differs), and 5xx answers.
+a row count that differs), 5xx answers, and registrations without their compose task
+(mail lost).
 
 tests/events/test_http_concurrency.py runs the same burst in the PostgreSQL part of
 `make test` and asserts exactly `capacity` confirmed, 0 lost, 0 × 5xx.
@@ -298,6 +300,26 @@ def database_counts(session_id):
     )
 
 
+def registrations_without_mail(session_id):
+    """Registrations of the session without the compose task of their first mail."""
+    from django_tasks_db.models import DBTaskResult
+
+    from events import emails
+    from events.models import Registration
+
+    ids = set(
+        Registration.objects.filter(session_id=session_id).values_list("pk", flat=True)
+    )
+    scheduled = {
+        args[1]
+        for args in DBTaskResult.objects.filter(
+            task_path="events.tasks.compose_messages"
+        ).values_list("args_kwargs__args", flat=True)
+        if args and args[0] == emails.REGISTERED
+    }
+    return len(ids - scheduled)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=200)
@@ -327,6 +349,7 @@ def main():
             result = summarise(
                 statuses, latencies, wall, database_counts(session.pk), args.capacity
             )
+            result["mail_lost"] = registrations_without_mail(session.pk)
             results.append(result)
             print(
                 f"round {round_number + 1}: {result['registrations_per_s']:.0f} "
@@ -334,7 +357,8 @@ def main():
                 f"{result['p95_s'] * 1000:.0f} ms; confirmed {result['confirmed']}/"
                 f"{args.capacity}, waitlisted {result['waitlisted']}, lost "
                 f"{result['lost']}, 5xx {result['5xx']}, no answer "
-                f"{result['no_answer']}, other {result['other']}"
+                f"{result['no_answer']}, other {result['other']}, registrations "
+                f"without their mail task {result['mail_lost']}"
             )
     finally:
         portal.stop()
