@@ -5,6 +5,7 @@ against the real portal under gunicorn on PostgreSQL.
     DATABASE_URL=$url .venv/bin/python bench/registration.py            # 200 POSTs, 5 seats
     DATABASE_URL=$url .venv/bin/python bench/registration.py --requests 200 --capacity 5 \\
         --workers 3 --rounds 3
+    DATABASE_URL=$url .venv/bin/python bench/registration.py --profile 40 [--top 40]
     bin/pg-test-cluster stop /tmp/pg-bench
 
 The database in DATABASE_URL is a throw-away one: it is migrated and a session page is
@@ -320,6 +321,65 @@ def registrations_without_mail(session_id):
     return len(ids - scheduled)
 
 
+def profile(runs, top):
+    """One POST in this process (Django's test client, production settings): its
+    queries, the median CPU time of `runs` POSTs, and with `top` the functions that
+    took the most time. For finding work; the figures of the burst come from main()."""
+    import cProfile
+    import pstats
+    from urllib.parse import parse_qsl
+
+    from django.db import connection
+    from django.test import Client
+
+    session = make_session(5)
+    time.sleep(3)  # the route is kept only once the publication is a moment old
+    client = Client()
+    numbers = iter(range(10**6))
+
+    def post():
+        n = next(numbers)
+        data = dict(parse_qsl(registration_body(n)))
+        data["contact_email"] = f"profile{n}-{secrets.token_hex(3)}@burst.example"
+        data["deelnemers-0-email"] = (
+            f"deelnemer{n}-{secrets.token_hex(3)}@burst.example"
+        )
+        response = client.post(
+            session.url,
+            data,
+            HTTP_ORIGIN="http://testserver",
+            HTTP_X_FORWARDED_FOR=f"198.19.{n // 250 % 250}.{n % 250 + 1}",
+        )
+        assert response.status_code == 303, response.status_code  # noqa: S101
+        client.cookies.clear()
+
+    post()  # warm: the route, the choices, the templates
+    queries = []
+
+    def record(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        post()
+    print(f"{len(queries)} queries")
+    for sql in queries:
+        print("  ", sql[:110])
+    times = []
+    for _ in range(runs):
+        started = time.process_time()
+        post()
+        times.append((time.process_time() - started) * 1000)
+    print(f"median CPU per POST: {statistics.median(times):.1f} ms ({runs} POSTs)")
+    if top:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(10):
+            post()
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=200)
@@ -329,10 +389,26 @@ def main():
         "--rounds", type=int, default=3, help="bursts, a new session each"
     )
     parser.add_argument("--static-root", default=str(ROOT / "var" / "bench-static"))
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="RUNS",
+        help="no burst: time RUNS POSTs in this process and list one POST's queries",
+    )
+    parser.add_argument(
+        "--top", type=int, default=0, help="with --profile: the N costliest functions"
+    )
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith(("postgres://", "postgresql://")):
         sys.exit("Set DATABASE_URL to a throw-away PostgreSQL database (see --help).")
+    if args.profile:
+        env = portal_environment(database_url, 80, args.static_root)
+        env.update(ALLOWED_HOSTS="testserver", PORTAL_BASE_URL="http://testserver")
+        prepare_database(env, args.capacity)
+        profile(args.profile, args.top)
+        return
     port = free_port()
     env = portal_environment(database_url, port, args.static_root)
     collect_static(env)
