@@ -35,6 +35,9 @@ def main():
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--limit", type=int, default=40)
     parser.add_argument(
+        "--callers", default="", help="also print who calls functions matching this"
+    )
+    parser.add_argument(
         "--page-cache", action="store_true", help="with the page cache on (hits)"
     )
     args = parser.parse_args()
@@ -88,7 +91,10 @@ def main():
             for _ in range(args.profile):
                 client.get(url)
             profiler.disable()
-            pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.limit)
+            stats = pstats.Stats(profiler).sort_stats(args.sort)
+            stats.print_stats(args.limit)
+            if args.callers:
+                stats.print_callers(args.callers)
         if os.environ.get("SHOW_QUERIES"):
             for sql in queries:
                 print("   ", sql[:300])

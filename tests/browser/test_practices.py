@@ -79,3 +79,38 @@ def test_detail_page_with_documents_and_related_practices(
     theme_link.click()
     expect(page).to_have_url(re.compile(rf"/praktijken/\?thema={theme_slug}"))
     expect(page.get_by_label("Thema", exact=True)).to_have_value(theme_slug)
+
+
+def test_listing_on_a_phone_shows_results_first_and_filters_by_keyboard(
+    page, demo_site, assert_no_axe_violations
+):
+    """At 375 px the filters sit behind a closed "Filteren" disclosure, so the first
+    practice is on the first screen; Enter opens it and filtering works as on a desktop.
+    On a wide screen the disclosure is open."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto("/praktijken/")
+    filters = page.locator("details.practice-filters__disclosure")
+    expect(filters).not_to_have_attribute("open", "")
+    first = page.locator(".practice-list > li").first
+    assert first.bounding_box()["y"] < 800  # was below five dropdowns and a button
+    assert_no_axe_violations(page)
+
+    toggle = page.locator("summary.practice-filters__toggle")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(filters).to_have_attribute("open", "")
+    theme = page.get_by_label("Thema", exact=True)
+    theme.focus()
+    theme.select_option("witwassen")
+    tab_to_submit_button(page)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"thema=witwassen"))
+    # Closed again on the new page, and it says how many filters are chosen.
+    expect(filters).not_to_have_attribute("open", "")
+    expect(toggle).to_contain_text("(1 gekozen)")
+    expect(page.locator(".practice-results__applied")).to_contain_text("Witwassen")
+    assert_no_axe_violations(page)
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(filters).to_have_attribute("open", "")
+    expect(page.get_by_label("Thema", exact=True)).to_have_value("witwassen")

@@ -95,3 +95,25 @@ def test_admin_stays_outside_the_prefix_in_the_editors_language(client, editor):
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
     assert client.get("/en/admin/").status_code == 404
+
+
+def test_every_english_message_is_translated_and_none_is_a_guess():
+    """`make messages` marks a new message that resembles an old one as fuzzy, with the
+    old one's translation ("lengte titeltermen" became "Search and filter"); gettext
+    never shows a fuzzy entry, so the English page falls back to Dutch. Every entry
+    needs its own English text."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    po = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
+    entries = po.read_text(encoding="utf-8").split("\n\n")[1:]  # after the header
+    fuzzy = [e for e in entries if "#, fuzzy" in e or "#| msgid" in e]
+    empty = [
+        e
+        for e in entries
+        if not e.lstrip().startswith("#~")
+        and re.search(r'^msgstr(\[\d\])? ""$(?!\n")', e, re.MULTILINE)
+    ]
+    assert not fuzzy, fuzzy[:3]
+    assert not empty, empty[:3]

@@ -96,3 +96,56 @@ def test_no_security_txt_without_a_contact(client):
 
 def test_django_admin_is_off_outside_development(client):
     assert client.get("/django-admin/").status_code == 404
+
+
+def test_the_kept_policy_is_the_one_django_csp_builds(rf, practice_index):
+    """The header kept per kind of path equals django-csp's own, for both kinds."""
+    from django.http import HttpResponse
+
+    from csp.middleware import CSPMiddleware
+
+    from portal.csp import PortalCSPMiddleware
+
+    for path in ["/", "/admin/"]:
+        kept = PortalCSPMiddleware(lambda r: HttpResponse())
+        built = kept.get_policy_parts  # the admin policy comes from our override
+        stock = CSPMiddleware(lambda r: HttpResponse())
+        stock.get_policy_parts = built
+        for _ in range(2):  # the second answer comes from the kept header
+            request = rf.get(path)
+            ours = kept.process_response(request, HttpResponse())
+        expected = stock.process_response(rf.get(path), HttpResponse())
+        assert ours["Content-Security-Policy"] == expected["Content-Security-Policy"]
+
+
+def test_a_policy_setting_change_is_seen_at_once(client, practice_index):
+    before = csp(client.get("/"))
+    assert "https://example.org" not in before["img-src"]
+    directives = {
+        "DIRECTIVES": {"default-src": ["'self'"], "img-src": ["https://example.org"]}
+    }
+
+    with override_settings(CONTENT_SECURITY_POLICY=directives):
+        assert csp(client.get("/"))["img-src"] == "https://example.org"
+
+    assert csp(client.get("/")) == before
+
+
+def test_a_nonce_used_by_a_page_is_in_its_header(rf):
+    """A response that asked for a nonce gets it in script-src, every time anew."""
+    from django.http import HttpResponse
+
+    from portal.csp import PortalCSPMiddleware
+
+    middleware = PortalCSPMiddleware(lambda r: HttpResponse())
+    seen = set()
+    for _ in range(2):
+        request = rf.get("/")
+        middleware.process_request(request)
+        nonce = str(request.csp_nonce)
+        response = middleware.process_response(request, HttpResponse())
+        assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+        seen.add(nonce)
+    assert len(seen) == 2
+    plain = middleware.process_response(rf.get("/"), HttpResponse())
+    assert "nonce" not in plain["Content-Security-Policy"]
