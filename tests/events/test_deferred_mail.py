@@ -215,3 +215,31 @@ def test_thank_you_page_refuses_a_forged_or_foreign_cookie(client, events_site):
     assert response.status_code == 303
     assert client.get(thanks).status_code == 302
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_failing_composition_is_tried_again_later(events_site, monkeypatch):
+    session = events_site.session(capacity=5)
+    register(session, 1)
+    task = compose_tasks().get()
+    args, kwargs = task.task_result.args, task.task_result.kwargs
+    task.delete()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(emails, "deliver", broken)
+    assert compose_messages.call(*args, **kwargs) == 0
+    retry = compose_tasks().get()
+    assert retry.task_result.kwargs["attempt"] == 2
+    assert retry.run_after is not None
+    assert not OutboxMessage.objects.exists()
+
+    # The last attempt gives up loudly: the worker marks the task failed.
+    with override_settings(OUTBOX_MAX_ATTEMPTS=2), pytest.raises(RuntimeError):
+        compose_messages.call(*args, **{**kwargs, "attempt": 2})
+    assert compose_tasks().count() == 1
+
+    # Composed at last: the messages reach the outbox.
+    monkeypatch.undo()
+    assert compose_messages.call(*args, **retry.task_result.kwargs) == 2
+    assert OutboxMessage.objects.count() == 2
