@@ -12,9 +12,11 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 
 from django_tasks import task
+from django_tasks.base import TaskResultStatus
 
 from events import emails
 from home.outbox import retry_delay
@@ -68,3 +70,76 @@ def compose_messages(
             exc_info=True,
         )
         return 0
+
+
+class ComposeSafetyNet:
+    """`send_outbox`'s safety net for compose tasks (home/outbox.SAFETY_NETS).
+
+    The database worker does not take up again a task it was killed in the middle of,
+    and a task waits for ever while no worker runs. So every run of `send_outbox`
+    composes, in its own process, each compose task that a worker took but did not
+    finish within OUTBOX_CLAIM_TIMEOUT_SECONDS, or that no worker took that long after
+    it was due. Composing takes milliseconds, so a task that old is not being worked
+    on; taking it is one conditional update, so two runs never both compose it.
+    """
+
+    path = compose_messages.module_path
+
+    def _tasks(self):
+        from django_tasks_db.models import DBTaskResult
+
+        return DBTaskResult.objects.filter(task_path=self.path)
+
+    def recover(self, now=None):
+        from django_tasks_db.models import get_date_max
+
+        now = now or timezone.now()
+        before = now - datetime.timedelta(seconds=settings.OUTBOX_CLAIM_TIMEOUT_SECONDS)
+        waiting = Q(status=TaskResultStatus.READY) & (
+            Q(run_after__lt=before)
+            | Q(run_after=get_date_max(), enqueued_at__lt=before)
+        )
+        stuck = Q(status=TaskResultStatus.RUNNING, started_at__lt=before)
+        recovered = 0
+        for row in self._tasks().filter(waiting | stuck).order_by("enqueued_at"):
+            taken = (
+                self._tasks()
+                .filter(pk=row.pk, status=row.status, started_at=row.started_at)
+                .update(
+                    status=TaskResultStatus.RUNNING,
+                    started_at=now,
+                    worker_ids=[*row.worker_ids, "send_outbox"],
+                )
+            )
+            if not taken:
+                continue  # another run of send_outbox, or a worker, has it now
+            status = TaskResultStatus.SUCCESSFUL
+            try:
+                compose_messages.call(
+                    *row.args_kwargs["args"], **row.args_kwargs["kwargs"]
+                )
+            except Exception:  # logged by compose_messages; counted by failed()
+                status = TaskResultStatus.FAILED
+            self._tasks().filter(pk=row.pk).update(
+                status=status, finished_at=timezone.now()
+            )
+            recovered += 1
+        return recovered
+
+    def failed(self):
+        """Compose tasks that used up their attempts (until the worker prunes them)."""
+        return self._tasks().filter(status=TaskResultStatus.FAILED).count()
+
+    def retry_failed(self):
+        """Gives each failed compose task a new task with a fresh set of attempts."""
+        retried = 0
+        for row in self._tasks().filter(status=TaskResultStatus.FAILED):
+            kwargs = {**row.args_kwargs["kwargs"], "attempt": 1}
+            with transaction.atomic():
+                compose_messages.enqueue(*row.args_kwargs["args"], **kwargs)
+                row.delete()
+            retried += 1
+        return retried
+
+
+compose_safety_net = ComposeSafetyNet()

@@ -7,10 +7,14 @@ change stores none; the worker later composes the text of the moment of the chan
 registration POST runs a fixed, small number of queries, the thank-you page included.
 """
 
+import datetime
+from io import StringIO
+
+from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 import pytest
 from django_tasks_db.models import DBTaskResult
@@ -243,3 +247,92 @@ def test_a_failing_composition_is_tried_again_later(events_site, monkeypatch):
     monkeypatch.undo()
     assert compose_messages.call(*args, **retry.task_result.kwargs) == 2
     assert OutboxMessage.objects.count() == 2
+
+
+# --- send_outbox's safety net: a worker that died, or none at all ------------------
+
+
+def age(row, *, status, seconds):
+    """Makes a compose task look as if it was taken/due `seconds` ago."""
+    moment = timezone.now() - datetime.timedelta(seconds=seconds)
+    DBTaskResult.objects.filter(pk=row.pk).update(
+        status=status,
+        started_at=moment if status == "RUNNING" else None,
+        enqueued_at=moment,
+    )
+
+
+@override_settings(OUTBOX_CLAIM_TIMEOUT_SECONDS=600)
+def test_send_outbox_composes_mail_whose_worker_died(events_site, mailoutbox):
+    session = events_site.session(capacity=5)
+    register(session, 1, contact_email="carla@org.example")
+    row = compose_tasks().get()
+    age(row, status="RUNNING", seconds=601)  # a worker took it and was killed
+
+    call_command("send_outbox", stdout=StringIO())
+
+    row.refresh_from_db()
+    assert row.status == "SUCCESSFUL"
+    assert "send_outbox" in row.worker_ids
+    assert [m.subject for m in mailoutbox if "carla@org.example" in m.to] == [
+        f"Aanmelding bevestigd: {session.title}"
+    ]
+    # Nothing is composed twice on the next run.
+    call_command("send_outbox", stdout=StringIO())
+    assert OutboxMessage.objects.count() == 2
+
+
+@override_settings(OUTBOX_CLAIM_TIMEOUT_SECONDS=600)
+def test_send_outbox_composes_mail_no_worker_took(events_site, mailoutbox):
+    session = events_site.session(capacity=5)
+    register(session, 1)
+    age(compose_tasks().get(), status="READY", seconds=601)
+
+    call_command("send_outbox", stdout=StringIO())
+
+    assert compose_tasks().get().status == "SUCCESSFUL"
+    assert len(mailoutbox) == 2
+
+
+@override_settings(OUTBOX_CLAIM_TIMEOUT_SECONDS=600)
+def test_send_outbox_leaves_tasks_a_worker_may_still_be_on(events_site, mailoutbox):
+    session = events_site.session(capacity=5)
+    register(session, 1)
+    register(session, 1, contact_email="wim@org.example")
+    running, waiting = compose_tasks()
+    age(running, status="RUNNING", seconds=30)
+    age(waiting, status="READY", seconds=30)
+
+    call_command("send_outbox", stdout=StringIO())
+
+    assert sorted(compose_tasks().values_list("status", flat=True)) == [
+        "READY",
+        "RUNNING",
+    ]
+    assert not OutboxMessage.objects.exists()
+    assert mailoutbox == []
+
+
+def test_send_outbox_reports_and_retries_mail_that_could_not_be_composed(
+    events_site, mailoutbox
+):
+    session = events_site.session(capacity=5)
+    register(session, 1, contact_email="carla@org.example")
+    row = compose_tasks().get()
+    DBTaskResult.objects.filter(pk=row.pk).update(status="FAILED")
+
+    with pytest.raises(CommandError, match="1 e-mailtaken"):
+        call_command("send_outbox", stdout=StringIO())
+    assert mailoutbox == []
+
+    out = StringIO()
+    call_command("send_outbox", "--failed", stdout=out)
+    assert "Opnieuw in de wachtrij: 1" in out.getvalue()
+    retry = compose_tasks().get()
+    assert retry.status == "READY"
+    assert retry.task_result.kwargs["attempt"] == 1
+    assert run_compose_tasks() == 2
+    call_command("send_outbox", stdout=StringIO())
+    assert [m.subject for m in mailoutbox if "carla@org.example" in m.to] == [
+        f"Aanmelding bevestigd: {session.title}"
+    ]
