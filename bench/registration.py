@@ -5,18 +5,21 @@ against the real portal under gunicorn on PostgreSQL.
     DATABASE_URL=$url .venv/bin/python bench/registration.py            # 200 POSTs, 5 seats
     DATABASE_URL=$url .venv/bin/python bench/registration.py --requests 200 --capacity 5 \\
         --workers 3 --rounds 3
+    DATABASE_URL=$url .venv/bin/python bench/registration.py --profile 40 [--top 40]
     bin/pg-test-cluster stop /tmp/pg-bench
 
 The database in DATABASE_URL is a throw-away one: it is migrated and a session page is
 added to it (never point it at production). The portal runs with production settings
-(DEBUG off, the outbox and the database task backend, no worker: mail stays queued),
+(DEBUG off, the outbox and the database task backend, no worker: each registration's
+mail stays queued as one compose task, events/tasks.py),
 behind a pretend proxy: TRUSTED_PROXY_COUNT=1 and every request comes from its own
 X-Forwarded-For address, as 200 different visitors would, so the rate limit (per
 client) stays on. Each POST is a complete, valid delegation of one attendee from its own
 organisation; all wait at a barrier and are sent at once (one thread and connection
 each). Reported: registrations per second (requests / wall time of the burst), p50 and
 p95 latency, and from the database: confirmed, waitlisted, lost (a 303 without a row, or
-a row count that differs), and 5xx answers.
+a row count that differs), 5xx answers, and registrations without their compose task
+(mail lost).
 
 tests/events/test_http_concurrency.py runs the same burst in the PostgreSQL part of
 `make test` and asserts exactly `capacity` confirmed, 0 lost, 0 × 5xx.
@@ -298,6 +301,85 @@ def database_counts(session_id):
     )
 
 
+def registrations_without_mail(session_id):
+    """Registrations of the session without the compose task of their first mail."""
+    from django_tasks_db.models import DBTaskResult
+
+    from events import emails
+    from events.models import Registration
+
+    ids = set(
+        Registration.objects.filter(session_id=session_id).values_list("pk", flat=True)
+    )
+    scheduled = {
+        args[1]
+        for args in DBTaskResult.objects.filter(
+            task_path="events.tasks.compose_messages"
+        ).values_list("args_kwargs__args", flat=True)
+        if args and args[0] == emails.REGISTERED
+    }
+    return len(ids - scheduled)
+
+
+def profile(runs, top):
+    """One POST in this process (Django's test client, production settings): its
+    queries, the median CPU time of `runs` POSTs, and with `top` the functions that
+    took the most time. For finding work; the figures of the burst come from main()."""
+    import cProfile
+    import pstats
+    from urllib.parse import parse_qsl
+
+    from django.db import connection
+    from django.test import Client
+
+    session = make_session(5)
+    time.sleep(3)  # the route is kept only once the publication is a moment old
+    client = Client()
+    numbers = iter(range(10**6))
+
+    def post():
+        n = next(numbers)
+        data = dict(parse_qsl(registration_body(n)))
+        data["contact_email"] = f"profile{n}-{secrets.token_hex(3)}@burst.example"
+        data["deelnemers-0-email"] = (
+            f"deelnemer{n}-{secrets.token_hex(3)}@burst.example"
+        )
+        response = client.post(
+            session.url,
+            data,
+            HTTP_ORIGIN="http://testserver",
+            HTTP_X_FORWARDED_FOR=f"198.19.{n // 250 % 250}.{n % 250 + 1}",
+        )
+        assert response.status_code == 303, response.status_code  # noqa: S101
+        client.cookies.clear()
+
+    post()  # warm: the route, the choices, the templates
+    queries = []
+
+    def record(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        post()
+    print(f"{len(queries)} queries")
+    for sql in queries:
+        print("  ", sql[:110])
+    times = []
+    for _ in range(runs):
+        started = time.process_time()
+        post()
+        times.append((time.process_time() - started) * 1000)
+    print(f"median CPU per POST: {statistics.median(times):.1f} ms ({runs} POSTs)")
+    if top:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(10):
+            post()
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=200)
@@ -307,10 +389,26 @@ def main():
         "--rounds", type=int, default=3, help="bursts, a new session each"
     )
     parser.add_argument("--static-root", default=str(ROOT / "var" / "bench-static"))
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="RUNS",
+        help="no burst: time RUNS POSTs in this process and list one POST's queries",
+    )
+    parser.add_argument(
+        "--top", type=int, default=0, help="with --profile: the N costliest functions"
+    )
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith(("postgres://", "postgresql://")):
         sys.exit("Set DATABASE_URL to a throw-away PostgreSQL database (see --help).")
+    if args.profile:
+        env = portal_environment(database_url, 80, args.static_root)
+        env.update(ALLOWED_HOSTS="testserver", PORTAL_BASE_URL="http://testserver")
+        prepare_database(env, args.capacity)
+        profile(args.profile, args.top)
+        return
     port = free_port()
     env = portal_environment(database_url, port, args.static_root)
     collect_static(env)
@@ -327,6 +425,7 @@ def main():
             result = summarise(
                 statuses, latencies, wall, database_counts(session.pk), args.capacity
             )
+            result["mail_lost"] = registrations_without_mail(session.pk)
             results.append(result)
             print(
                 f"round {round_number + 1}: {result['registrations_per_s']:.0f} "
@@ -334,7 +433,8 @@ def main():
                 f"{result['p95_s'] * 1000:.0f} ms; confirmed {result['confirmed']}/"
                 f"{args.capacity}, waitlisted {result['waitlisted']}, lost "
                 f"{result['lost']}, 5xx {result['5xx']}, no answer "
-                f"{result['no_answer']}, other {result['other']}"
+                f"{result['no_answer']}, other {result['other']}, registrations "
+                f"without their mail task {result['mail_lost']}"
             )
     finally:
         portal.stop()

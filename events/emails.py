@@ -1,10 +1,15 @@
 """E-mails about registrations: who gets which text, composed here and rendered from
 templates/events/email/.
 
-Mail is sent inside the transaction that changes the registration (`send`): Django's
-mail API puts each message in the outbox (home/outbox.py) as part of that transaction,
-so a rolled-back change sends nothing, a committed one loses nothing, and the worker
-delivers it with retries. One message per recipient.
+A change does not compose its mail: `send`, called inside the transaction of the
+change, decides who will hear about it and stores one task, "the messages of this
+event" (events/tasks.py), with a snapshot of what the messages say that can change
+later: the registration's status, its attendees and the language of the request. The
+task row is written in that transaction, so a rolled-back change sends nothing and a
+committed one loses nothing. The background worker then composes the messages from the
+snapshot (`deliver`, templates and the .ics attachment) and hands them to Django's mail
+API, the outbox (home/outbox.py), which delivers them with retries. One message per
+recipient. With the immediate task backend (the tests) all of this runs at once.
 
 Who gets what is decided in two steps. `recipients` lists, per kind of change, each
 person concerned with their *audience*: the contact person (attending themselves or
@@ -14,7 +19,9 @@ matters), so "Er is een plaats voor u gereserveerd" goes only to people who atte
 
 Every message to the contact person carries the manage link. Its token is never stored
 with the registration: it is derived from SECRET_KEY and the registration's id and salt
-each time a message is composed (Registration.manage_token). The outbox keeps a
+each time a message is composed (Registration.manage_token), so a message composed
+after a new link was asked for carries the link that works. A registration whose
+personal data was purged before the worker came to it gets nothing. The outbox keeps a
 message's text only until it is delivered.
 """
 
@@ -24,11 +31,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from events.models import Registration, hash_token
+from events.models import Attendee, Registration, hash_token
 
 REGISTERED = "aanmelding"
 PROMOTED = "van-wachtlijst"
@@ -405,22 +413,105 @@ class Recipient:
         return self.audience in (CONTACT, CONTACT_ATTENDING, CONTACT_FORMER)
 
 
-def send(kind, registration_id, **options):
-    """Queues the messages of `kind` in the outbox, in the current transaction."""
-    return deliver(kind, registration_id, **options)
+def send(kind, registration_id, *, attendee_id=None, payload=None, registration=None):
+    """Schedules the messages of `kind` about a registration, in the current transaction.
 
+    Reads the registration (unless `registration` is given with its attendees loaded,
+    as `services.register` does), decides who gets a message and stores one task with a
+    snapshot of the state the messages describe (see the module docstring). Returns how
+    many messages the worker will compose; nothing is stored when that is none.
+    """
+    if registration is None:
+        registration = (
+            Registration.objects.prefetch_related("attendees")
+            .filter(pk=registration_id, anonymised_at__isnull=True)
+            .first()
+        )
+        if registration is None:
+            return 0
+    payload = payload or {}
+    people = recipients(kind, registration, attendee_id=attendee_id, payload=payload)
+    if not people:
+        return 0
+    from events.tasks import compose_messages
 
-def deliver(kind, registration_id, *, attendee_id=None, payload=None):
-    """Composes every message of one event and hands it to Django's mail API (the
-    outbox); returns how many were queued."""
-    registration = (
-        Registration.objects.select_related("session", "municipality", "city_network")
-        .prefetch_related("attendees")
-        .filter(pk=registration_id, anonymised_at__isnull=True)
-        .first()
+    compose_messages.enqueue(
+        kind,
+        registration.pk,
+        attendee_id=attendee_id,
+        payload=payload,
+        state=snapshot(registration),
     )
+    return len(people)
+
+
+def snapshot(registration):
+    """What the messages of a change say that may change before they are composed:
+    the registration's status, its attendees (as they were) and the language."""
+    return {
+        "language": translation.get_language(),
+        "status": registration.status,
+        "cancelled_at": _iso(registration.cancelled_at),
+        "attendees": [
+            {
+                "id": a.pk,
+                "name": a.name,
+                "email": a.email,
+                "role": a.role,
+                "cancelled_at": _iso(a.cancelled_at),
+            }
+            for a in registration.attendees.all()
+        ],
+    }
+
+
+def _iso(moment):
+    return moment.isoformat() if moment else None
+
+
+def _apply_snapshot(registration, state):
+    """Puts the snapshot's status and attendees on a freshly read registration."""
+    registration.status = state["status"]
+    registration.cancelled_at = parse_datetime(state["cancelled_at"] or "")
+    attendees = [
+        Attendee(
+            pk=a["id"],
+            registration=registration,
+            session_id=registration.session_id,
+            name=a["name"],
+            email=a["email"],
+            role=a["role"],
+            cancelled_at=parse_datetime(a["cancelled_at"] or ""),
+        )
+        for a in state["attendees"]
+    ]
+    set_attendees(registration, attendees)
+    return registration
+
+
+def set_attendees(registration, attendees):
+    """Makes `registration.attendees.all()` answer `attendees` without a query, the
+    way prefetch_related fills it."""
+    queryset = registration.attendees.all()
+    queryset._result_cache = list(attendees)
+    queryset._prefetch_done = True
+    registration._prefetched_objects_cache = {"attendees": queryset}
+
+
+def deliver(kind, registration_id, *, attendee_id=None, payload=None, state=None):
+    """Composes every message of one event and hands it to Django's mail API (the
+    outbox); returns how many were queued. `state` is the snapshot `send` took; without
+    it the registration is taken as it is now."""
+    registrations = Registration.objects.select_related(
+        "session", "municipality", "city_network"
+    ).filter(pk=registration_id, anonymised_at__isnull=True)
+    if state is None:
+        registrations = registrations.prefetch_related("attendees")
+    registration = registrations.first()
     if registration is None:
         return 0
+    if state is not None:
+        _apply_snapshot(registration, state)
     payload = payload or {}
     people = recipients(kind, registration, attendee_id=attendee_id, payload=payload)
     shared = _shared_context(registration) if people else {}

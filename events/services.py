@@ -14,13 +14,14 @@ cannot use. A new registration is confirmed when it fits in the free seats; beca
 freed seat is offered to the waitlist at once, such free seats are ones that no earlier
 waitlisted registration could use.
 
-E-mail is written to the outbox inside the same transaction (events/emails.py), so it
-is sent only when the change commits.
+The mail of a change is scheduled inside the same transaction (events/emails.py: one
+task with a snapshot of what the messages say), so it is sent only when the change
+commits; the background worker composes it, outside the session's lock.
 """
 
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -123,10 +124,14 @@ def seat_summary(session):
 # --- the rules ---------------------------------------------------------------------
 
 
-def _lock_session(session_id):
+def _lock_session(session_id, fields=None):
     # of=("self",): lock only the session's own row, not Wagtail's page row, so editors
     # saving the page do not wait for registrations (and the other way round).
-    return SessionPage.objects.select_for_update(of=("self",)).get(pk=session_id)
+    # `fields`: read only these (the lock is held while the row becomes an object).
+    sessions = SessionPage.objects.select_for_update(of=("self",))
+    if fields:
+        sessions = sessions.only(*fields)
+    return sessions.get(pk=session_id)
 
 
 def check_registration_open(session, now):
@@ -159,18 +164,27 @@ def _format_moment(moment):
     return local.strftime("%d-%m-%Y %H:%M")
 
 
-def _check_organisation_quota(session, organisation_key, adding):
-    """Refuse when the organisation's active attendees plus `adding` exceed the
-    per-organisation maximum; counts every active registration of the organisation."""
-    already = Attendee.objects.filter(
-        session=session,
-        cancelled_at__isnull=True,
+def _organisation_attendees(organisation_key):
+    """The filter for an organisation's attendees in active registrations."""
+    return Q(
         registration__organisation_key=organisation_key,
         registration__status__in=[
             Registration.Status.CONFIRMED,
             Registration.Status.WAITLISTED,
         ],
-    ).count()
+    )
+
+
+def _check_organisation_quota(session, organisation_key, adding, already=None):
+    """Refuse when the organisation's active attendees (`already`, counted here when
+    not given) plus `adding` exceed the per-organisation maximum; counts every active
+    registration of the organisation."""
+    if already is None:
+        already = (
+            Attendee.objects.filter(session=session, cancelled_at__isnull=True)
+            .filter(_organisation_attendees(organisation_key))
+            .count()
+        )
     if already + adding > session.max_per_organisation:
         left = max(session.max_per_organisation - already, 0)
         raise RegistrationRefused(
@@ -183,13 +197,18 @@ def _check_organisation_quota(session, organisation_key, adding):
         )
 
 
-def _check_attendee_emails(session, attendees, exclude_attendee_ids=()):
+def _check_emails_differ(attendees):
     emails_given = [a.normalised_email for a in attendees]
     if len(set(emails_given)) != len(emails_given):
         raise RegistrationRefused(
             _("Elk e-mailadres mag maar één keer voorkomen in een aanmelding."),
             status=400,
         )
+
+
+def _check_attendee_emails(session, attendees, exclude_attendee_ids=()):
+    _check_emails_differ(attendees)
+    emails_given = [a.normalised_email for a in attendees]
     taken = sorted(
         Attendee.objects.filter(
             session=session, cancelled_at__isnull=True, email__in=emails_given
@@ -202,6 +221,31 @@ def _check_attendee_emails(session, attendees, exclude_attendee_ids=()):
             _("Dit e-mailadres is al aangemeld voor deze bijeenkomst: %(emails)s.")
             % {"emails": ", ".join(taken)}
         )
+
+
+# What register() reads of the locked session: the window, the quota and the seats.
+REGISTER_FIELDS = (
+    "capacity",
+    "max_per_organisation",
+    "is_cancelled",
+    "start",
+    "registration_opens_at",
+    "registration_closes_at",
+)
+
+
+def _new_registration_id():
+    """PostgreSQL: the next registration id, taken from the table's sequence before the
+    session is locked, so the row is inserted with its token hash at once. None on
+    SQLite, whose lock is taken at BEGIN anyway: there the hash follows the insert."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id'))",
+            [Registration._meta.db_table],
+        )
+        return cursor.fetchone()[0]
 
 
 def register(
@@ -221,66 +265,93 @@ def register(
     Returns (registration, token); the token is the secret of the manage link. It is
     not stored (only its hash): it is derived from SECRET_KEY, the registration's id and
     its random salt whenever a mail needs it (Registration.manage_token).
+
+    Registrations for one session are served one after the other (the lock), so the
+    rows are built before the lock and the locked part is only the count, the inserts
+    and the mail task: that time sets how many registrations a session takes per second
+    (docs/benchmarks.md, "Registration burst").
     """
     now = now or timezone.now()
     attendees = list(attendees)
     if not attendees:
         raise RegistrationRefused(_("Meld ten minste één deelnemer aan."), status=400)
+    registration = Registration(
+        session_id=session.pk,
+        municipality=organisation.municipality,
+        city_network=organisation.city_network,
+        other_organisation=organisation.other_name.strip(),
+        organisation_key=organisation.key,
+        contact_name=contact_name.strip(),
+        contact_email=contact_email.strip(),
+        contact_phone=contact_phone.strip(),
+        remarks=remarks.strip(),
+        consent_at=now,
+    )
+    people = [
+        Attendee(
+            session_id=session.pk,
+            name=a.name.strip(),
+            email=a.normalised_email,
+            role=a.role.strip(),
+            municipality=a.municipality,
+        )
+        for a in attendees
+    ]
     with transaction.atomic():
-        session = _lock_session(session.pk)
+        registration.pk = _new_registration_id()
+        if registration.pk is not None:
+            registration.token_hash = hash_token(registration.manage_token())
+        session = _lock_session(session.pk, fields=REGISTER_FIELDS)
         check_registration_open(session, now)
         if len(attendees) > session.max_per_organisation:
             raise RegistrationRefused(
                 _("Per organisatie kunnen ten hoogste %(max)d mensen deelnemen.")
                 % {"max": session.max_per_organisation}
             )
-        _check_attendee_emails(session, attendees)
-        _check_organisation_quota(session, organisation.key, len(attendees))
-        fits = confirmed_seats(session.pk) + len(attendees) <= session.capacity
+        _check_emails_differ(attendees)
+        # The seats, the organisation's quota and the addresses in one query.
+        counts = Attendee.objects.filter(
+            session_id=session.pk, cancelled_at__isnull=True
+        ).aggregate(
+            confirmed=Count(
+                "pk", filter=Q(registration__status=Registration.Status.CONFIRMED)
+            ),
+            organisation=Count("pk", filter=_organisation_attendees(organisation.key)),
+            taken=Count("pk", filter=Q(email__in=[a.email for a in people])),
+        )
+        if counts["taken"]:
+            _check_attendee_emails(session, attendees)  # names the addresses
+        _check_organisation_quota(
+            session, organisation.key, len(attendees), already=counts["organisation"]
+        )
+        fits = counts["confirmed"] + len(attendees) <= session.capacity
+        registration.status = (
+            Registration.Status.CONFIRMED if fits else Registration.Status.WAITLISTED
+        )
+        registration.confirmed_at = now if fits else None
+        # No savepoint around the inserts: an IntegrityError ends this transaction
+        # (or this function's savepoint, when called inside another transaction).
         try:
-            with transaction.atomic():
-                registration = Registration.objects.create(
-                    session=session,
-                    municipality=organisation.municipality,
-                    city_network=organisation.city_network,
-                    other_organisation=organisation.other_name.strip(),
-                    organisation_key=organisation.key,
-                    contact_name=contact_name.strip(),
-                    contact_email=contact_email.strip(),
-                    contact_phone=contact_phone.strip(),
-                    remarks=remarks.strip(),
-                    consent_at=now,
-                    status=(
-                        Registration.Status.CONFIRMED
-                        if fits
-                        else Registration.Status.WAITLISTED
-                    ),
-                    confirmed_at=now if fits else None,
-                )
-                Attendee.objects.bulk_create(
-                    Attendee(
-                        registration=registration,
-                        session=session,
-                        name=a.name.strip(),
-                        email=a.normalised_email,
-                        role=a.role.strip(),
-                        municipality=a.municipality,
-                    )
-                    for a in attendees
-                )
+            registration.save(force_insert=True)
+            for person in people:
+                person.registration = registration
+            Attendee.objects.bulk_create(people)
         except IntegrityError as error:  # pragma: no cover - the lock prevents this
             raise RegistrationRefused(
                 _("Een van de e-mailadressen is al aangemeld voor deze bijeenkomst.")
             ) from error
-        # The token needs the primary key, so its hash is stored right after the insert.
-        token = registration.manage_token()
-        registration.token_hash = hash_token(token)
-        Registration.objects.filter(pk=registration.pk).update(
-            token_hash=registration.token_hash
-        )
+        if registration.token_hash is None:
+            # The token needs the primary key: without a sequence (SQLite) its hash
+            # is stored right after the insert.
+            registration.token_hash = hash_token(registration.manage_token())
+            Registration.objects.filter(pk=registration.pk).update(
+                token_hash=registration.token_hash
+            )
         if notify:
-            emails.send(emails.REGISTERED, registration.pk)
-    return registration, token
+            # What the mail needs is in hand: no query to read it back.
+            emails.set_attendees(registration, people)
+            emails.send(emails.REGISTERED, registration.pk, registration=registration)
+    return registration, registration.manage_token()
 
 
 def new_manage_link(registration_id, *, now=None, notify=True):

@@ -37,7 +37,12 @@ from home.models import Municipality
 
 SESSIONS_PER_PAGE = 10
 ADD_ATTENDEE = "deelnemer-toevoegen"
-REGISTERED_SESSION_KEY = "events_registered"
+# After registering, the thank-you page finds the registration through this signed
+# cookie (post/redirect/get), valid for an hour and sent only to that page: no session
+# row is written for it.
+REGISTERED_COOKIE = "aanmelding"
+REGISTERED_COOKIE_SALT = "events.registered"
+REGISTERED_COOKIE_SECONDS = 3600
 
 
 # --- the session page and its registration form ------------------------------------
@@ -320,22 +325,39 @@ def _handle_registration(request, page, form, formset):
         )
     except services.RegistrationRefused as refused:
         return refused.status, refused.message
-    request.session[REGISTERED_SESSION_KEY] = {
-        "registration": registration.pk,
-        "session": page.pk,
-    }
-    return HttpResponseRedirect(
-        page.url + page.reverse_subpage("registered"), status=303
+    thanks = page.url + page.reverse_subpage("registered")
+    response = HttpResponseRedirect(thanks, status=303)
+    response.set_signed_cookie(
+        REGISTERED_COOKIE,
+        f"{page.pk}:{registration.pk}",
+        salt=REGISTERED_COOKIE_SALT,
+        max_age=REGISTERED_COOKIE_SECONDS,
+        path=thanks,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
     )
+    return response
 
 
 def session_registered(request, page):
     """The thank-you page after registering (post/redirect/get)."""
-    remembered = request.session.get(REGISTERED_SESSION_KEY) or {}
+    remembered = request.get_signed_cookie(
+        REGISTERED_COOKIE,
+        default="",
+        salt=REGISTERED_COOKIE_SALT,
+        max_age=REGISTERED_COOKIE_SECONDS,
+    )
+    page_id, _sep, registration_id = remembered.partition(":")
     registration = None
-    if remembered.get("session") == page.pk:
+    if page_id == str(page.pk) and ascii_int(registration_id) is not None:
         registration = (
-            Registration.objects.filter(pk=remembered.get("registration"), session=page)
+            Registration.objects.filter(
+                pk=ascii_int(registration_id),
+                session=page,
+                anonymised_at__isnull=True,
+            )
+            .select_related("municipality", "city_network")
             .prefetch_related("attendees")
             .first()
         )
@@ -343,7 +365,10 @@ def session_registered(request, page):
         return HttpResponseRedirect(page.url)
     context = page.get_context(request)
     context["registration"] = registration
-    return TemplateResponse(request, "events/session_registered.html", context)
+    # Names of the delegation: for this visitor only.
+    return _private(
+        TemplateResponse(request, "events/session_registered.html", context)
+    )
 
 
 # --- calendars -----------------------------------------------------------------------

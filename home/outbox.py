@@ -328,6 +328,18 @@ def resend(message_ids, *, now=None):
     return len(ids)
 
 
+# Mail that waits somewhere before it reaches the outbox registers a safety net here
+# (events: the compose tasks of registration mail), so `send_outbox` covers it too.
+# Each is an object with recover(now) -> count, failed() -> count and
+# retry_failed() -> count.
+SAFETY_NETS = []
+
+
+def register_safety_net(net):
+    if net not in SAFETY_NETS:
+        SAFETY_NETS.append(net)
+
+
 def _claim_timeout():
     return datetime.timedelta(seconds=settings.OUTBOX_CLAIM_TIMEOUT_SECONDS)
 
