@@ -67,10 +67,9 @@ def portal_environment(database_url, port, static_root):
 
 
 def collect_static(env):
-    """Production serves hashed static files from a manifest: collect them once."""
-    manifest = Path(env["STATIC_ROOT"]) / "staticfiles.json"
-    if manifest.exists():
-        return
+    """Production serves hashed static files from a manifest: collect them on every
+    run (only changed files are copied), so that a page using a new file never fails on
+    an old manifest."""
     subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
         cwd=ROOT,

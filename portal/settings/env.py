@@ -47,8 +47,8 @@ def env_required(name):
 
 CACHE_BACKENDS = {
     "locmem": "django.core.cache.backends.locmem.LocMemCache",
-    "redis": "django.core.cache.backends.redis.RedisCache",
-    "rediss": "django.core.cache.backends.redis.RedisCache",
+    "redis": "portal.cache.SharedClientRedisCache",
+    "rediss": "portal.cache.SharedClientRedisCache",
     "dummy": "django.core.cache.backends.dummy.DummyCache",
 }
 
