@@ -695,6 +695,84 @@ def redis():
         process.wait(timeout=10)
 
 
+def portal_pages(url, only=""):
+    pages = json.loads(
+        run(
+            [PYTHON, __file__, "urls"],
+            env=portal_env(url),
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    if only:
+        pages = {k: v for k, v in pages.items() if k in set(only.split(","))}
+    return pages
+
+
+def sizes_side_by_side(args, sizes, server, database_pid, project):
+    """The uncached pages of every size's portal (kept databases, built by a normal run)
+    and the stock page, all served at once and measured interleaved in one run, so that
+    "time per request does not grow with N" is not read across minutes of a shared
+    machine's drift. Returns the table."""
+    stock_url = database_url_for(server, "bench_stock")
+    with contextlib.ExitStack() as stack:
+        stock = stack.enter_context(
+            gunicorn(
+                "stocksite.wsgi",
+                project,
+                stock_env(project, stock_url),
+                database_pid=database_pid,
+            )
+        )
+        targets = {"stock article page": (stock, "/artikel/")}
+        pages = {}
+        for size in sizes:
+            url = database_url_for(server, f"bench_portal_{size}")
+            run([PYTHON, "manage.py", "migrate", "-v0"], cwd=ROOT, env=portal_env(url))
+            pages[size] = portal_pages(url, args.pages)
+            cache_url = stack.enter_context(redis())
+            portal = stack.enter_context(
+                gunicorn(
+                    "portal.wsgi",
+                    ROOT,
+                    portal_env(url, CACHE_URL=cache_url, PAGE_CACHE_TIMEOUT="0"),
+                    database_pid=database_pid,
+                )
+            )
+            for label, path in pages[size].items():
+                targets[f"{size:,}: {label}"] = (portal, path)
+        for server_, path in targets.values():
+            check_page(server_.base + path)
+            warm(server_.base + path)
+        print(
+            f"  sizes side by side, {args.rounds} rounds of {args.duration} s per page"
+        )
+        results = measure(targets, args.rounds, args.duration)
+    small, large = sizes[0], sizes[-1]
+    lines = [
+        f"#### {small:,} and {large:,} practices side by side, no page cache",
+        "",
+        f"| page | {small:,}: req/s | {large:,}: req/s | time per request, {large:,} "
+        f"vs {small:,} | {small:,}: CPU ms/request | {large:,}: CPU ms/request | CPU, "
+        f"{large:,} vs {small:,} |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for label in pages[small]:
+        a = results[f"{small:,}: {label}"]
+        b = results[f"{large:,}: {label}"]
+        rate_a = statistics.median(r[0] for r in a)
+        rate_b = statistics.median(r[0] for r in b)
+        cpu_a = statistics.median(r[2] for r in a)
+        cpu_b = statistics.median(r[2] for r in b)
+        lines.append(
+            f"| {label} | {rate_a:,.1f} | {rate_b:,.1f} | {rate_a / rate_b - 1:+.1%} | "
+            f"{cpu_a:.1f} | {cpu_b:.1f} | {cpu_b / cpu_a - 1:+.1%} |"
+        )
+    stock_rate = statistics.median(r[0] for r in results["stock article page"])
+    lines += ["", f"Stock article page in the same run: {stock_rate:,.1f} req/s."]
+    return "\n".join(lines) + "\n"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000")
@@ -711,6 +789,11 @@ def main():
     )
     parser.add_argument(
         "--pages", default="", help="only these pages (comma-separated)"
+    )
+    parser.add_argument(
+        "--sizes-side-by-side",
+        action="store_true",
+        help="only compare the sizes' portals (uncached), interleaved in one run",
     )
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -730,6 +813,12 @@ def main():
             shutil.rmtree(work / "stock", ignore_errors=True)
         print("stock Wagtail site")
         project = build_stock(work / "stock", stock_url)
+        if args.sizes_side_by_side:
+            report.append(
+                sizes_side_by_side(args, sizes, server, database_pid, project)
+            )
+            print(report[-1])
+            return
         for size in sizes:
             name = f"bench_portal_{size}"
             url = database_url_for(server, name)
