@@ -831,17 +831,7 @@ def main():
                     cwd=ROOT,
                     env=portal_env(url),
                 )
-            pages = json.loads(
-                run(
-                    [PYTHON, __file__, "urls"],
-                    env=portal_env(url),
-                    capture_output=True,
-                    text=True,
-                ).stdout
-            )
-            if args.pages:
-                wanted = set(args.pages.split(","))
-                pages = {k: v for k, v in pages.items() if k in wanted}
+            pages = portal_pages(url, args.pages)
             # The production set-up (a shared Redis cache) with the page cache off: every
             # request is served by the application; what it keeps per tag version
             # (routes, navigation, filter choices, main content) stays on, as in
