@@ -585,22 +585,17 @@ class DatabaseEngine(SearchEngine):
                     total - all_total,
                 )
             )
-        page, offset = [], 0
-        for kind, segment, count in segments:
-            if len(page) >= stop - start:
-                break
-            first = max(0, start + len(page) - offset)
-            wanted = stop - start - len(page)
-            if first < count:
-                if kind == "ranked":
-                    page += self.ranked_page(
-                        segment, every, first, first + wanted, generation
-                    )
-                else:
-                    ordered = segment.order_by("-date", "-id")
-                    page += list(ordered[first : first + wanted])
-            offset += count
-        return page
+        return _page_of_segments(
+            segments,
+            start,
+            stop,
+            ranked=lambda documents, first, last: self.ranked_page(
+                documents, every, first, last, generation
+            ),
+            newest=lambda documents, first, last, count: list(
+                documents.order_by("-date", "-id")[first:last]
+            ),
+        )
 
     def ranked_page(self, documents, parsed, start, stop, generation=None):
         """Rank every document of ``documents`` (a query set, or a list of ids) with
@@ -918,27 +913,17 @@ class DatabaseEngine(SearchEngine):
             )
         if not parsed.requires_all:
             segments.append(("newest", matches & ~all_words, total - all_total))
-        page, offset = [], 0
-        for kind, segment, count in segments:
-            if len(page) >= stop - start:
-                break
-            first = max(0, start + len(page) - offset)
-            wanted = stop - start - len(page)
-            if first < count:
-                if kind == "ranked":
-                    page += self.ranked_page(
-                        bitmaps.members(segment),
-                        every,
-                        first,
-                        first + wanted,
-                        generation,
-                    )
-                else:
-                    page += self._read(
-                        index.newest(segment, first, first + wanted, count)
-                    )
-            offset += count
-        return page
+        return _page_of_segments(
+            segments,
+            start,
+            stop,
+            ranked=lambda documents, first, last: self.ranked_page(
+                bitmaps.members(documents), every, first, last, generation
+            ),
+            newest=lambda documents, first, last, count: self._read(
+                index.newest(documents, first, last, count)
+            ),
+        )
 
     def _read(self, ids):
         by_id = SearchDocument.objects.in_bulk(ids)
@@ -1233,3 +1218,23 @@ def warm_up():
         for alias in connections:
             if not connections[alias].in_atomic_block:
                 connections[alias].close()
+
+
+def _page_of_segments(segments, start, stop, *, ranked, newest):
+    """The results [start, stop) of segments shown one after the other: each segment is
+    (kind, documents, count), "ranked" (read with ``ranked(documents, first, last)``)
+    or "newest" (``newest(documents, first, last, count)``). Shared by the SQL and the
+    in-memory sets' way of finding the segments."""
+    page, offset = [], 0
+    for kind, segment, count in segments:
+        if len(page) >= stop - start:
+            break
+        first = max(0, start + len(page) - offset)
+        last = first + stop - start - len(page)
+        if first < count:
+            if kind == "ranked":
+                page += ranked(segment, first, last)
+            else:
+                page += newest(segment, first, last, count)
+        offset += count
+    return page
